@@ -1,0 +1,35 @@
+# Nuri in one image: the locked dependencies, a model trained at build time,
+# gunicorn as a non-root user. Message logs go to /data (mount a volume there).
+FROM python:3.10-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    RASA_TELEMETRY_ENABLED=false \
+    TF_CPP_MIN_LOG_LEVEL=3 \
+    NURI_BIND=0.0.0.0:8000 \
+    NURI_DATABASE=/data/nuri.db
+
+WORKDIR /app
+
+COPY requirements.lock ./
+RUN pip install --no-cache-dir uv==0.13.9 \
+    && uv pip install --system --no-cache -r requirements.lock
+
+COPY chatbot ./chatbot
+COPY web ./web
+COPY training_data ./training_data
+COPY gunicorn.conf.py ./
+
+RUN python -m chatbot validate \
+    && python -m chatbot train \
+    && useradd --create-home --uid 10001 nuri \
+    && mkdir -p /data \
+    && chown nuri:nuri /data
+
+USER 10001
+EXPOSE 8000
+VOLUME ["/data"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=120s \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
+CMD ["gunicorn", "--config", "gunicorn.conf.py", "web:create_app()"]

@@ -1,0 +1,95 @@
+# Nuri's developer interface. The two commands most people need:
+#   make run    install, train if needed, serve on http://127.0.0.1:8000
+#   make test   install, train if needed, run the whole test suite
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Rasa 3.6 runs on Python 3.10 and no newer. Take PYTHON if given, else the first
+# python3.10 that really runs: on PATH, then pyenv's versions, then the usual places.
+PYTHON ?= $(shell for p in python3.10 $$(pyenv root 2>/dev/null)/versions/3.10.*/bin/python3.10 \
+	$$HOME/.pyenv/versions/3.10.*/bin/python3.10 /usr/local/bin/python3.10 /usr/bin/python3.10; do \
+	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo "$$p"; break; }; \
+	done)
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+
+.PHONY: help
+help:  ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements-dev.lock
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Nuri needs Python 3.10 (Rasa 3.6 supports no newer Python) and found none."; \
+		echo "Install it (for example 'pyenv install 3.10' or 'apt-get install python3.10 python3.10-venv')"; \
+		echo "or point to it: make $(MAKECMDGOALS) PYTHON=/path/to/python3.10"; \
+		exit 1; fi
+	@echo "==> Creating $(VENV) with $(PYTHON)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@echo "==> Installing the pinned dependencies from requirements-dev.lock"
+	@$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements-dev.lock
+	@touch $@
+
+.PHONY: install
+install: $(VENV)/.installed  ## Create .venv and install the locked dependencies
+
+.PHONY: train
+train: install  ## Train the Rasa model unless one for the current training data exists
+	@$(BIN)/python -m chatbot train
+
+.PHONY: run
+run: train  ## Serve Nuri with gunicorn on http://$(HOST):$(PORT)
+	@mkdir -p var
+	@echo "==> Serving Nuri on http://$(HOST):$(PORT) (Ctrl-C stops)"
+	@NURI_BIND=$(HOST):$(PORT) exec $(BIN)/gunicorn --config gunicorn.conf.py 'web:create_app()'
+
+.PHONY: browser
+browser:  ## Install Debian's Chromium for the browser tests, if missing
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "==> Installing Debian's chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null; }
+
+.PHONY: test
+test: validate train browser  ## Run the whole test suite (unit, model, API, browser, eval gate)
+	@$(BIN)/python -m pytest
+
+.PHONY: validate
+validate: install  ## rasa data validate + Nuri's own content checks
+	@$(BIN)/rasa data validate --data training_data/data --domain training_data/domain.yml \
+		--config training_data/config.yml
+	@$(BIN)/python -m chatbot validate
+
+.PHONY: eval
+eval: train  ## Held-out evaluation and cross-validation; writes docs/eval/
+	@$(BIN)/python -m chatbot eval --cross-validation
+
+.PHONY: lint
+lint: install  ## ruff check, ruff format --check, hadolint
+	@$(BIN)/ruff check chatbot web tests benchmarks
+	@$(BIN)/ruff format --check chatbot web tests benchmarks
+	@$(BIN)/hadolint Dockerfile
+
+.PHONY: bench
+bench: train  ## Measure install-free figures: model load, parse latency, worker RSS
+	@$(BIN)/python benchmarks/run.py
+
+.PHONY: lock
+lock: install  ## Re-pin requirements*.lock from pyproject.toml
+	$(BIN)/uv pip compile --python-version 3.10 pyproject.toml -o requirements.lock \
+		--custom-compile-command "make lock"
+	$(BIN)/uv pip compile --python-version 3.10 pyproject.toml --extra dev -o requirements-dev.lock \
+		--custom-compile-command "make lock"
+
+.PHONY: clean
+clean:  ## Remove the virtual environment, models and local data
+	rm -rf $(VENV) models var .pytest_cache

@@ -1,0 +1,3 @@
+from chatbot.cli import cli
+
+cli(prog_name="python -m chatbot")

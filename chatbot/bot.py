@@ -1,0 +1,98 @@
+"""Nuri's one interface to the web: understand → decide → respond."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from chatbot.content import Content, Message, load_content
+from chatbot.decide import CRISIS, FALLBACK, WELCOME, choose_response, conditions_for
+from chatbot.language import REGIONS, default_region, detect_lang
+from chatbot.safety import Lexicon, is_crisis, load_lexicons
+from chatbot.understand import FALLBACK_INTENT, Understander, Understanding
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the page tells us: its language and the school's region (both optional)."""
+
+    lang: str | None = None
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Everything the web layer shows and logs for one message."""
+
+    messages: list[Message]
+    intent: str
+    confidence: float
+    lang: str
+    region: str
+    crisis: bool
+    entities: dict[str, str]
+
+    def to_dict(self) -> dict:
+        """Serialise for JSON: tuples become lists, dataclasses dicts."""
+        return asdict(self)
+
+
+class Bot:
+    """A loaded model plus the content it answers with."""
+
+    def __init__(
+        self, understander: Understander, content: Content, lexicons: tuple[Lexicon, ...]
+    ) -> None:
+        self.understander = understander
+        self.content = content
+        self.lexicons = lexicons
+        # An intent Rasa knows but no response covers falls back rather than fails.
+        self.answerable = frozenset(content.responses) & understander.intents
+
+    def reply(self, text: str, context: Context = Context()) -> Reply:
+        """Answer one message."""
+        return self.respond(text, self.understander.parse(text), context)
+
+    def respond(self, text: str, understanding: Understanding, context: Context) -> Reply:
+        """Decide and build the reply for a message the model has understood."""
+        lang = detect_lang(text, context.lang)
+        region = _region(context.region, lang)
+        by_lexicon = is_crisis(text, self.lexicons)
+        key = choose_response(understanding, by_lexicon, self.answerable)
+        return Reply(
+            messages=self.content.render(key, lang, conditions_for(understanding, region)),
+            intent=FALLBACK_INTENT if key == FALLBACK else key,
+            confidence=1.0 if by_lexicon else understanding.confidence,
+            lang=lang,
+            region=region,
+            crisis=key == CRISIS,
+            entities={e.entity: e.value for e in understanding.entities},
+        )
+
+    def welcome(self, context: Context = Context()) -> Reply:
+        """The first bubbles a teen sees when the chat opens."""
+        lang = context.lang if context.lang in ("ko", "en") else "ko"
+        region = _region(context.region, lang)
+        return Reply(
+            messages=self.content.render(WELCOME, lang, {"region": region}),
+            intent=WELCOME,
+            confidence=1.0,
+            lang=lang,
+            region=region,
+            crisis=False,
+            entities={},
+        )
+
+
+def _region(requested: str | None, lang: str) -> str:
+    requested = (requested or "").upper()
+    return requested if requested in REGIONS else default_region(lang)
+
+
+def load_bot(model_path: Path, training_data: Path) -> Bot:
+    """Load the model, responses and crisis lexicons."""
+    return Bot(
+        understander=Understander(model_path),
+        content=load_content(training_data),
+        lexicons=load_lexicons(training_data / "safety"),
+    )

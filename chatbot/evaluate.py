@@ -1,0 +1,187 @@
+"""Measure Nuri on held-out messages: per language, per intent, as teens get it.
+
+Two views go into docs/eval/: Rasa's own `rasa test nlu` report of the model
+alone (and cross-validation when asked), and Nuri's end result, where the
+crisis safety net and the fallback have had their say. A fallback counts as an
+`out_of_scope` answer: that is what the teen sees.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from chatbot.examples import read_examples
+from chatbot.understand import FALLBACK_INTENT
+
+THRESHOLDS = (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One held-out message and what Nuri did with it."""
+
+    text: str
+    lang: str
+    gold: str
+    predicted: str
+    crisis: bool
+    best_guess: str
+    confidence: float
+
+
+def held_out_examples(training_data: Path) -> list[tuple[str, str, str]]:
+    """Return (intent, text, lang) for the held-out files tests/nlu_<lang>.yml."""
+    files = sorted((training_data / "tests").glob("nlu_*.yml"))
+    return [(i, t, p.stem.rsplit("_", 1)[-1]) for i, t, p in read_examples(files)]
+
+
+def run_bot(bot, examples: list[tuple[str, str, str]]) -> list[Outcome]:
+    """Answer every held-out message the way the API would."""
+    from chatbot.bot import Context
+
+    outcomes = []
+    for gold, text, lang in examples:
+        understanding = bot.understander.parse(text)
+        reply = bot.respond(text, understanding, Context(lang=lang))
+        predicted = "out_of_scope" if reply.intent == FALLBACK_INTENT else reply.intent
+        outcomes.append(
+            Outcome(text, lang, gold, predicted, reply.crisis,
+                    understanding.best_guess or FALLBACK_INTENT, understanding.confidence)
+        )
+    return outcomes
+
+
+def scores(outcomes: list[Outcome]) -> dict:
+    """Macro-F1, per-intent precision/recall/F1, crisis and out-of-scope recall."""
+    from sklearn.metrics import precision_recall_fscore_support
+
+    gold = [o.gold for o in outcomes]
+    predicted = [o.predicted for o in outcomes]
+    labels = sorted(set(gold))
+    p, r, f, support = precision_recall_fscore_support(
+        gold, predicted, labels=labels, zero_division=0
+    )
+    crises = [o for o in outcomes if o.gold == "crisis"]
+    off_topic = [o for o in outcomes if o.gold == "out_of_scope"]
+    return {
+        "messages": len(outcomes),
+        "accuracy": round(sum(g == q for g, q in zip(gold, predicted)) / len(gold), 4),
+        "macro_f1": round(float(f.mean()), 4),
+        "crisis_recall": round(sum(o.crisis for o in crises) / len(crises), 4) if crises else None,
+        "out_of_scope_recall": round(
+            sum(o.predicted == "out_of_scope" for o in off_topic) / len(off_topic), 4
+        ) if off_topic else None,
+        "per_intent": {
+            label: {"precision": round(float(p[i]), 3), "recall": round(float(r[i]), 3),
+                    "f1": round(float(f[i]), 3), "support": int(support[i])}
+            for i, label in enumerate(labels)
+        },
+        "confusions": [
+            {"gold": g, "predicted": q, "count": n}
+            for (g, q), n in Counter(
+                (o.gold, o.predicted) for o in outcomes if o.gold != o.predicted
+            ).most_common(15)
+        ],
+    }
+
+
+def by_language(outcomes: list[Outcome]) -> dict[str, dict]:
+    """Score each language on its own, and both together."""
+    result = {lang: scores([o for o in outcomes if o.lang == lang])
+              for lang in sorted({o.lang for o in outcomes})}
+    result["all"] = scores(outcomes)
+    return result
+
+
+def threshold_sweep(outcomes: list[Outcome]) -> list[dict]:
+    """What macro-F1 and out-of-scope recall each fallback threshold would give."""
+    rows = []
+    for threshold in THRESHOLDS:
+        simulated = [
+            Outcome(o.text, o.lang, o.gold,
+                    o.predicted if o.crisis else (
+                        o.best_guess if o.confidence >= threshold else "out_of_scope"),
+                    o.crisis, o.best_guess, o.confidence)
+            for o in outcomes
+        ]
+        result = by_language(simulated)
+        rows.append({"threshold": threshold,
+                     **{f"macro_f1_{k}": v["macro_f1"] for k, v in result.items()},
+                     "out_of_scope_recall": result["all"]["out_of_scope_recall"]})
+    return rows
+
+
+def write_report(model_dir: Path, training_data: Path, report_dir: Path,
+                 cross_validation: bool = False, folds: int = 5) -> str:
+    """Evaluate, write docs/eval/ (JSON, Markdown, pictures), return a summary."""
+    from chatbot import load_bot
+    from chatbot.model import ensure_model
+
+    model, _ = ensure_model(model_dir, training_data)
+    bot = load_bot(model, training_data)
+    outcomes = run_bot(bot, held_out_examples(training_data))
+    results = {"model": model.name, "nuri": by_language(outcomes),
+               "threshold_sweep": threshold_sweep(outcomes)}
+    report_dir.mkdir(parents=True, exist_ok=True)
+    results["rasa"] = _rasa_test(model, training_data, report_dir, cross_validation, folds)
+    (report_dir / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    for lang in ("ko", "en"):
+        _confusion_picture([o for o in outcomes if o.lang == lang],
+                           report_dir / f"confusion_{lang}.png", lang)
+    from chatbot.eval_report import render_markdown
+
+    (report_dir / "README.md").write_text(render_markdown(results), encoding="utf-8")
+    return "\n".join(
+        f"{lang}: macro-F1 {s['macro_f1']}, crisis recall {s['crisis_recall']}, "
+        f"out-of-scope recall {s['out_of_scope_recall']} ({s['messages']} messages)"
+        for lang, s in results["nuri"].items()
+    )
+
+
+def _rasa_test(model: Path, training_data: Path, report_dir: Path,
+               cross_validation: bool, folds: int) -> dict:
+    """Run Rasa's own `rasa test nlu`; keep its intent reports and pictures."""
+    rasa = str(Path(sys.executable).with_name("rasa"))
+    kept = {}
+    runs = [("held_out", [rasa, "test", "nlu", "--model", str(model),
+                          "--nlu", str(training_data / "tests")])]
+    if cross_validation:
+        runs.append(("cross_validation", [
+            rasa, "test", "nlu", "--nlu", str(training_data / "data"),
+            "--config", str(training_data / "config.yml"), "--cross-validation",
+            "--runs", "1", "--folds", str(folds)]))
+    for name, command in runs:
+        with tempfile.TemporaryDirectory() as out:
+            subprocess.run([*command, "--out", out], check=True, stdout=subprocess.DEVNULL)
+            report = json.loads((Path(out) / "intent_report.json").read_text())
+            kept[name] = {k: report[k] for k in ("accuracy", "macro avg", "weighted avg")
+                          if k in report}
+            picture = Path(out) / "intent_confusion_matrix.png"
+            if picture.exists():
+                shutil.copy(picture, report_dir / f"rasa_{name}_confusion.png")
+    return kept
+
+
+def _confusion_picture(outcomes: list[Outcome], path: Path, lang: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from sklearn.metrics import ConfusionMatrixDisplay
+
+    labels = sorted({o.gold for o in outcomes} | {o.predicted for o in outcomes})
+    figure, axes = plt.subplots(figsize=(12, 11))
+    ConfusionMatrixDisplay.from_predictions(
+        [o.gold for o in outcomes], [o.predicted for o in outcomes], labels=labels,
+        ax=axes, xticks_rotation=90, colorbar=False, cmap="Blues")
+    axes.set_title(f"Nuri on held-out {lang} messages (rows: true intent)")
+    figure.tight_layout()
+    figure.savefig(path, dpi=80)
+    plt.close(figure)

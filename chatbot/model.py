@@ -1,0 +1,92 @@
+"""Train the Rasa NLU model, or find the one already trained for this data.
+
+A model is named after a hash of everything that shapes it (pipeline, domain,
+NLU examples, Rasa's version), so a change to training_data/ means a new model
+and an unchanged tree never retrains. Deciding that needs no Rasa import, which
+keeps a second `make run` fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from chatbot.paths import MODEL_DIR, TRAINING_DATA
+from chatbot.quiet import silence_rasa
+
+KEEP_MODELS = 3
+
+
+def training_files(training_data: Path = TRAINING_DATA) -> list[Path]:
+    """List the files Rasa trains from, in a stable order."""
+    files = [training_data / "config.yml", training_data / "domain.yml"]
+    files += sorted((training_data / "data").rglob("*.yml"))
+    return files
+
+
+def fingerprint(training_data: Path = TRAINING_DATA) -> str:
+    """Hash the training files' names and bytes, and Rasa's version."""
+    digest = hashlib.sha256(version("rasa").encode())
+    for path in training_files(training_data):
+        digest.update(str(path.relative_to(training_data)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def model_path(
+    model_dir: Path = MODEL_DIR, training_data: Path = TRAINING_DATA
+) -> Path:
+    """Name the model file that belongs to the current training data."""
+    return model_dir / f"nuri-{fingerprint(training_data)}.tar.gz"
+
+
+def train_model(
+    model_dir: Path = MODEL_DIR, training_data: Path = TRAINING_DATA
+) -> Path:
+    """Train the NLU model for the current data and return its path."""
+    silence_rasa(logging.INFO)
+    from rasa.model_training import train_nlu
+
+    target = model_path(model_dir, training_data)
+    model_dir.mkdir(parents=True, exist_ok=True)
+    # Train beside the target and rename, so a stopped run leaves no half model.
+    with tempfile.TemporaryDirectory(dir=model_dir, prefix=".training-") as scratch:
+        trained = train_nlu(
+            config=str(training_data / "config.yml"),
+            nlu_data=str(training_data / "data"),
+            output=scratch,
+            fixed_model_name=target.name.removesuffix(".tar.gz"),
+            domain=str(training_data / "domain.yml"),
+        )
+        if not trained:
+            raise RuntimeError("Rasa trained no model; see the messages above")
+        shutil.move(trained, target)
+    _prune(model_dir, keep=target)
+    return target
+
+
+def ensure_model(
+    model_dir: Path = MODEL_DIR, training_data: Path = TRAINING_DATA
+) -> tuple[Path, float | None]:
+    """Return the current model, training it first if needed (and how long that took)."""
+    target = model_path(model_dir, training_data)
+    if target.exists():
+        return target, None
+    started = time.perf_counter()
+    train_model(model_dir, training_data)
+    return target, time.perf_counter() - started
+
+
+def _prune(model_dir: Path, keep: Path) -> None:
+    # Keep a few recent models so switching branches does not always retrain.
+    models = sorted(
+        model_dir.glob("nuri-*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for old in models[KEEP_MODELS:]:
+        if old != keep:
+            old.unlink(missing_ok=True)

@@ -1,0 +1,66 @@
+"""The crisis safety net: a reviewed lexicon that backs up the classifier.
+
+A message about suicide, self-harm or immediate danger must get the crisis
+reply even when the model is unsure, so these patterns are checked on every
+message, whatever the classifier says. The lexicons are data
+(training_data/safety/crisis_lexicon_*.yml), reviewed like the responses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+def _korean_form(text: str) -> str:
+    # Korean spacing is free (죽고 싶어 / 죽고싶어), so Korean patterns see none.
+    return re.sub(r"\s+", "", text.lower())
+
+
+def _english_form(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+_FORMS = {"ko": _korean_form, "en": _english_form}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Patterns for one language, and hyperbole that must not count."""
+
+    lang: str
+    patterns: tuple[re.Pattern, ...]
+    exceptions: tuple[re.Pattern, ...]
+
+    def matches(self, text: str) -> bool:
+        """Tell whether the message, hyperbole removed, hits a crisis pattern."""
+        form = _FORMS[self.lang](text)
+        for exception in self.exceptions:
+            form = exception.sub(" ", form)
+        return any(pattern.search(form) for pattern in self.patterns)
+
+
+def load_lexicons(directory: Path) -> tuple[Lexicon, ...]:
+    """Read crisis_lexicon_<lang>.yml for each language in the directory."""
+    lexicons = []
+    for path in sorted(directory.glob("crisis_lexicon_*.yml")):
+        lang = path.stem.rsplit("_", 1)[-1]
+        if lang not in _FORMS:
+            raise ValueError(f"{path}: no normalisation for language {lang!r}")
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        lexicons.append(
+            Lexicon(
+                lang=lang,
+                patterns=tuple(re.compile(p) for p in data.get("patterns") or ()),
+                exceptions=tuple(re.compile(p) for p in data.get("exceptions") or ()),
+            )
+        )
+    return tuple(lexicons)
+
+
+def is_crisis(text: str, lexicons: tuple[Lexicon, ...]) -> bool:
+    """Check the message against every language's lexicon (teens mix them)."""
+    return any(lexicon.matches(text) for lexicon in lexicons)

@@ -1,0 +1,70 @@
+"""Understand a message with the trained Rasa model, in this process."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from chatbot.quiet import silence_rasa
+
+FALLBACK_INTENT = "nlu_fallback"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity Rasa found, after synonym mapping (e.g. platform=instagram)."""
+
+    entity: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What the model made of a message.
+
+    `intent` is Rasa's top intent (`nlu_fallback` when unsure); `confidence` is
+    that of the best real intent, which is what a maintainer wants to see.
+    """
+
+    intent: str
+    confidence: float
+    entities: tuple[Entity, ...] = ()
+    best_guess: str | None = None
+
+
+class Understander:
+    """A loaded Rasa model. Load it in each worker process: TensorFlow is not fork-safe."""
+
+    def __init__(self, model_path: Path) -> None:
+        silence_rasa()
+        from rasa.core.agent import Agent
+
+        self._loop = asyncio.new_event_loop()
+        self._lock = threading.Lock()
+        self._agent = Agent.load(str(model_path))
+        self.model_path = model_path
+        self.intents = frozenset(self._agent.domain.intents)
+
+    def parse(self, text: str) -> Understanding:
+        """Classify one message and extract its entities."""
+        with self._lock:  # one event loop, and TensorFlow, per process
+            data = self._loop.run_until_complete(self._agent.parse_message(text))
+        return _to_understanding(data)
+
+
+def _to_understanding(data: dict) -> Understanding:
+    intent = data.get("intent") or {}
+    ranking = [r for r in data.get("intent_ranking") or [] if r["name"] != FALLBACK_INTENT]
+    best = ranking[0] if ranking else intent
+    entities = tuple(
+        Entity(entity=str(e["entity"]), value=str(e["value"]))
+        for e in data.get("entities") or ()
+    )
+    return Understanding(
+        intent=intent.get("name") or FALLBACK_INTENT,
+        confidence=round(float(best.get("confidence") or 0.0), 4),
+        entities=entities,
+        best_guess=best.get("name"),
+    )

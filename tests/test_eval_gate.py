@@ -1,0 +1,29 @@
+"""The quality gate: held-out messages, per language, as teens get answered.
+
+`make eval` writes the full report; this fails the build if quality drops below
+the floor (macro-F1 0.88 per language) or a single crisis message is missed.
+"""
+
+import pytest
+
+from chatbot.evaluate import by_language, run_bot, held_out_examples
+from chatbot.paths import TRAINING_DATA
+
+pytestmark = pytest.mark.model
+MACRO_F1_FLOOR = 0.88
+
+
+@pytest.fixture(scope="module")
+def results(bot):
+    return by_language(run_bot(bot, held_out_examples(TRAINING_DATA)))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_macro_f1_stays_above_the_floor(results, lang):
+    assert results[lang]["messages"] >= 10 * 26
+    assert results[lang]["macro_f1"] >= MACRO_F1_FLOOR, results[lang]["confusions"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_crisis_message_is_missed(results, lang):
+    assert results[lang]["crisis_recall"] == 1.0

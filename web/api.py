@@ -1,0 +1,66 @@
+"""The JSON API: chat, welcome, health, and Rasa's REST channel contract."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+
+from chatbot import Context, Reply
+from web.bot import get_bot
+from web.db import get_db, log_turn
+from web.errors import ApiError
+from web.validation import LANGS, REGIONS, chat_request, json_object
+
+bp = Blueprint("api", __name__)
+
+
+@bp.post("/api/chat")
+def chat():
+    """Answer one message from the widget."""
+    asked = chat_request(json_object())
+    reply = get_bot().reply(asked.message, Context(lang=asked.lang, region=asked.region))
+    log_turn(asked.session, reply, asked.message)
+    return jsonify(to_json(reply))
+
+
+@bp.get("/api/welcome")
+def welcome():
+    """The first bubbles the widget shows, in the page's language and region."""
+    lang = request.args.get("lang", "ko").lower()
+    region = request.args.get("region", "").upper() or None
+    if lang not in LANGS or (region and region not in REGIONS):
+        raise ApiError(f"`lang` must be one of {', '.join(LANGS)}; "
+                       f"`region` one of {', '.join(REGIONS)}.")
+    return jsonify(to_json(get_bot().welcome(Context(lang=lang, region=region))))
+
+
+@bp.post("/webhooks/rest/webhook")
+def rest_webhook():
+    """Rasa's REST channel: {"sender", "message"} in, a list of bot messages out."""
+    asked = chat_request(json_object(), session_key="sender")
+    reply = get_bot().reply(asked.message, Context())
+    log_turn(asked.session, reply, asked.message)
+    return jsonify([
+        {"recipient_id": asked.session, "text": message.text,
+         "buttons": [{"title": b.title, "payload": b.payload} for b in message.buttons]}
+        for message in reply.messages
+    ])
+
+
+@bp.get("/webhooks/rest/")
+def rest_status():
+    """Rasa's REST channel health check."""
+    return jsonify(status="ok")
+
+
+@bp.get("/healthz")
+def healthz():
+    """Report whether the model is loaded and the log is writable."""
+    bot = get_bot()
+    get_db().execute("select 1").fetchone()
+    return jsonify(status="ok", model=bot.understander.model_path.name,
+                   log_messages=bool(current_app.config["LOG_MESSAGES"]))
+
+
+def to_json(reply: Reply) -> dict:
+    """Shape a reply for the widget (tuples become JSON lists)."""
+    return reply.to_dict()

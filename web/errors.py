@@ -1,0 +1,48 @@
+"""Every API error is JSON with a clear message; nothing answers with a traceback."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+
+class ApiError(Exception):
+    """A request we refuse, with the message the client is shown."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+_MESSAGES = {
+    404: "There is nothing at this address.",
+    405: "This address does not accept that method.",
+    413: "The request is too large.",
+}
+
+
+def init_app(app: Flask) -> None:
+    """Answer API errors, and any error on an API path, as JSON."""
+
+    @app.errorhandler(ApiError)
+    def api_error(error: ApiError):
+        return jsonify(error=error.message), error.status
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if not _is_api(request.path):
+            return error
+        message = _MESSAGES.get(error.code or 500, error.description)
+        return jsonify(error=message), error.code
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):
+        app.logger.exception("Unexpected error on %s", request.path)
+        if not _is_api(request.path):
+            return InternalServerError()
+        return jsonify(error="Sorry, something went wrong on our side. Please try again."), 500
+
+
+def _is_api(path: str) -> bool:
+    return path.startswith(("/api/", "/webhooks/", "/healthz"))

@@ -1,0 +1,67 @@
+"""Check what a client sent before the chatbot sees it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flask import current_app, request
+
+from web.errors import ApiError
+
+SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+LANGS = ("ko", "en")
+REGIONS = ("KR", "INTL", "US", "UK")
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    """A valid chat message."""
+
+    session: str
+    message: str
+    lang: str | None
+    region: str | None
+
+
+def json_object() -> dict:
+    """Return the request body as a JSON object, or refuse it clearly."""
+    data = request.get_json(force=True, silent=True)
+    if not isinstance(data, dict):
+        raise ApiError("Send a JSON object, for example {\"session\": \"…\", \"message\": \"hi\"}.")
+    return data
+
+
+def chat_request(data: dict, session_key: str = "session") -> ChatRequest:
+    """Validate session id, message, and the optional language and region."""
+    session = data.get(session_key)
+    if not isinstance(session, str) or not SESSION_ID.match(session):
+        raise ApiError(
+            f"`{session_key}` must be a random id of 16 to 64 letters, digits, - or _."
+        )
+    message = data.get("message")
+    if not isinstance(message, str):
+        raise ApiError("`message` must be a string.")
+    message = message.strip()
+    if not message:
+        raise ApiError("`message` is empty.")
+    limit = current_app.config["MAX_MESSAGE_LENGTH"]
+    if len(message) > limit:
+        raise ApiError(f"`message` is longer than {limit} characters.", status=413)
+    return ChatRequest(
+        session=session,
+        message=message,
+        lang=_optional_choice(data, "lang", LANGS),
+        region=_optional_choice(data, "region", REGIONS, upper=True),
+    )
+
+
+def _optional_choice(data: dict, key: str, allowed: tuple[str, ...], upper: bool = False):
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        value = value.upper() if upper else value.lower()
+        if value in allowed:
+            return value
+    raise ApiError(f"`{key}` must be one of {', '.join(allowed)}.")
