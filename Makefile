@@ -65,8 +65,12 @@ test: validate train browser  ## Run the whole test suite (unit, model, API, bro
 
 .PHONY: validate
 validate: install  ## rasa data validate + Nuri's own content checks
-	@$(BIN)/rasa data validate --data training_data/data --domain training_data/domain.yml \
-		--config training_data/config.yml
+	@# Nuri uses Rasa for NLU only, so Rasa's notes about stories and rules are noise.
+	@out=$$(mktemp); status=0; \
+	$(BIN)/rasa data validate --data training_data/data --domain training_data/domain.yml \
+		--config training_data/config.yml >$$out 2>&1 || status=$$?; \
+	grep -v -E "not used in any story|^\s*(warnings\.warn|More info)|^\s*$$" $$out; \
+	rm -f $$out; exit $$status
 	@$(BIN)/python -m chatbot validate
 
 .PHONY: eval
