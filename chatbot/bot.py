@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from chatbot.content import Content, Message, load_content
+from chatbot.content import Content, Message, domain_intents, load_content
 from chatbot.decide import CRISIS, FALLBACK, WELCOME, choose_response, conditions_for
 from chatbot.language import REGIONS, default_region, detect_lang
 from chatbot.safety import Lexicon, is_crisis, load_lexicons
@@ -41,26 +41,35 @@ class Bot:
     """A loaded model plus the content it answers with."""
 
     def __init__(
-        self, understander: Understander, content: Content, lexicons: tuple[Lexicon, ...]
+        self,
+        understander: Understander,
+        content: Content,
+        lexicons: tuple[Lexicon, ...],
+        intents: frozenset[str],
     ) -> None:
         self.understander = understander
         self.content = content
         self.lexicons = lexicons
-        # An intent Rasa knows but no response covers falls back rather than fails.
-        self.answerable = frozenset(content.responses) & understander.intents
+        # Only domain intents with a response are answered; anything else (say a
+        # typed "/welcome" payload) falls back rather than fails.
+        self.answerable = frozenset(content.responses) & intents
 
     def reply(self, text: str, context: Context = Context()) -> Reply:
         """Answer one message."""
         return self.respond(text, self.understander.parse(text), context)
 
-    def respond(self, text: str, understanding: Understanding, context: Context) -> Reply:
+    def respond(
+        self, text: str, understanding: Understanding, context: Context
+    ) -> Reply:
         """Decide and build the reply for a message the model has understood."""
         lang = detect_lang(text, context.lang)
         region = _region(context.region, lang)
         by_lexicon = is_crisis(text, self.lexicons)
         key = choose_response(understanding, by_lexicon, self.answerable)
         return Reply(
-            messages=self.content.render(key, lang, conditions_for(understanding, region)),
+            messages=self.content.render(
+                key, lang, conditions_for(understanding, region)
+            ),
             intent=FALLBACK_INTENT if key == FALLBACK else key,
             confidence=1.0 if by_lexicon else understanding.confidence,
             lang=lang,
@@ -95,4 +104,5 @@ def load_bot(model_path: Path, training_data: Path) -> Bot:
         understander=Understander(model_path),
         content=load_content(training_data),
         lexicons=load_lexicons(training_data / "safety"),
+        intents=domain_intents(training_data),
     )

@@ -48,7 +48,9 @@ def train(model_dir: Path, training_data: Path) -> None:
 @_training_data
 @click.option("--lang", type=click.Choice(["ko", "en"]), help="The page's language.")
 @click.option("--region", type=click.Choice(["KR", "INTL", "US", "UK"]))
-def parse(model_dir: Path, training_data: Path, lang: str | None, region: str | None) -> None:
+def parse(
+    model_dir: Path, training_data: Path, lang: str | None, region: str | None
+) -> None:
     """Read one message per line on stdin; print one JSON object per line."""
     from chatbot import Context, load_bot
     from chatbot.model import ensure_model
@@ -91,19 +93,30 @@ def validate(training_data: Path) -> None:
 @_model_dir
 @_training_data
 @click.option(
-    "--report-dir", type=click.Path(path_type=Path), default=Path("docs/eval"), show_default=True
+    "--report-dir",
+    type=click.Path(path_type=Path),
+    default=Path("docs/eval"),
+    show_default=True,
 )
 @click.option("--cross-validation/--no-cross-validation", default=False)
 @click.option("--folds", default=5, show_default=True)
 def evaluate(
-    model_dir: Path, training_data: Path, report_dir: Path, cross_validation: bool, folds: int
+    model_dir: Path,
+    training_data: Path,
+    report_dir: Path,
+    cross_validation: bool,
+    folds: int,
 ) -> None:
     """Evaluate on the held-out test files and write the report."""
     from chatbot.evaluate import write_report
 
     started = time.perf_counter()
     summary = write_report(
-        model_dir, training_data, report_dir, cross_validation=cross_validation, folds=folds
+        model_dir,
+        training_data,
+        report_dir,
+        cross_validation=cross_validation,
+        folds=folds,
     )
     click.echo(summary)
     click.echo(f"==> Report in {report_dir} ({time.perf_counter() - started:.0f} s)")

@@ -105,6 +105,11 @@ def load_content(directory: Path) -> Content:
     return Content(responses=responses, facts=facts, files=files)
 
 
+def domain_intents(directory: Path) -> frozenset[str]:
+    """Read the intents listed in the Rasa domain."""
+    return frozenset(_read_yaml(directory / "domain.yml").get("intents") or ())
+
+
 def _read_yaml(path: Path) -> dict:
     with path.open(encoding="utf-8") as file:
         return yaml.safe_load(file) or {}

@@ -14,7 +14,8 @@ def render_markdown(results: dict) -> str:
         "",
         "## What teens get (model + crisis safety net + fallback)",
         "",
-        "| Language | Messages | Accuracy | Macro-F1 | Crisis recall | Out-of-scope recall |",
+        "| Language | Messages | Accuracy | Macro-F1 | Crisis recall "
+        "| Out-of-scope recall |",
         "|---|---|---|---|---|---|",
     ]
     for lang, s in nuri.items():
@@ -22,29 +23,55 @@ def render_markdown(results: dict) -> str:
             f"| {lang} | {s['messages']} | {s['accuracy']} | {s['macro_f1']} | "
             f"{s['crisis_recall']} | {s['out_of_scope_recall']} |"
         )
-    lines += ["", "Targets: macro-F1 ≥ 0.92 per language, crisis recall 1.0, "
-              "out-of-scope recall ≥ 0.85. `make test` fails below 0.88 or a missed crisis.", ""]
+    lines += [
+        "",
+        "Targets: macro-F1 ≥ 0.92 per language, crisis recall 1.0, "
+        "out-of-scope recall ≥ 0.85. `make test` fails below 0.88 or a missed crisis.",
+        "",
+    ]
     for lang in ("ko", "en"):
         if lang not in nuri:
             continue
-        lines += [f"## Per intent ({lang})", "", f"![Confusion matrix, {lang}](confusion_{lang}.png)",
-                  "", "| Intent | Precision | Recall | F1 | Support |", "|---|---|---|---|---|"]
+        lines += [
+            f"## Per intent ({lang})",
+            "",
+            f"![Confusion matrix, {lang}](confusion_{lang}.png)",
+            "",
+            "| Intent | Precision | Recall | F1 | Support |",
+            "|---|---|---|---|---|",
+        ]
         for intent, m in nuri[lang]["per_intent"].items():
-            lines.append(f"| `{intent}` | {m['precision']} | {m['recall']} | {m['f1']} | {m['support']} |")
+            lines.append(
+                f"| `{intent}` | {m['precision']} | {m['recall']} | {m['f1']} "
+                f"| {m['support']} |"
+            )
         lines += ["", "Most frequent confusions:", ""]
-        lines += [f"- `{c['gold']}` → `{c['predicted']}`: {c['count']}"
-                  for c in nuri[lang]["confusions"][:8]] or ["- none"]
+        lines += [
+            f"- `{c['gold']}` → `{c['predicted']}`: {c['count']}"
+            for c in nuri[lang]["confusions"][:8]
+        ] or ["- none"]
         lines.append("")
-    lines += ["## Fallback threshold", "",
-              "Macro-F1 if the FallbackClassifier threshold were each value (same held-out set):", "",
-              "| Threshold | Macro-F1 ko | Macro-F1 en | Out-of-scope recall |", "|---|---|---|---|"]
+    lines += [
+        "## Fallback threshold",
+        "",
+        "Macro-F1 if the FallbackClassifier threshold were each value "
+        "(same held-out set):",
+        "",
+        "| Threshold | Macro-F1 ko | Macro-F1 en | Out-of-scope recall |",
+        "|---|---|---|---|",
+    ]
     for row in results["threshold_sweep"]:
-        lines.append(f"| {row['threshold']} | {row.get('macro_f1_ko')} | {row.get('macro_f1_en')} | "
-                     f"{row['out_of_scope_recall']} |")
+        lines.append(
+            f"| {row['threshold']} | {row.get('macro_f1_ko')} "
+            f"| {row.get('macro_f1_en')} | "
+            f"{row['out_of_scope_recall']} |"
+        )
     lines += ["", "## Rasa's own report (`rasa test nlu`, model alone)", ""]
     for name, report in results.get("rasa", {}).items():
         macro = report.get("macro avg", {})
-        lines.append(f"- {name.replace('_', ' ')}: accuracy {report.get('accuracy', 0):.3f}, "
-                     f"macro-F1 {macro.get('f1-score', 0):.3f}")
+        lines.append(
+            f"- {name.replace('_', ' ')}: accuracy {report.get('accuracy', 0):.3f}, "
+            f"macro-F1 {macro.get('f1-score', 0):.3f}"
+        )
     lines += ["", "![Rasa confusion matrix, held-out](rasa_held_out_confusion.png)", ""]
     return "\n".join(lines)

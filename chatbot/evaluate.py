@@ -52,8 +52,15 @@ def run_bot(bot, examples: list[tuple[str, str, str]]) -> list[Outcome]:
         reply = bot.respond(text, understanding, Context(lang=lang))
         predicted = "out_of_scope" if reply.intent == FALLBACK_INTENT else reply.intent
         outcomes.append(
-            Outcome(text, lang, gold, predicted, reply.crisis,
-                    understanding.best_guess or FALLBACK_INTENT, understanding.confidence)
+            Outcome(
+                text,
+                lang,
+                gold,
+                predicted,
+                reply.crisis,
+                understanding.best_guess or FALLBACK_INTENT,
+                understanding.confidence,
+            )
         )
     return outcomes
 
@@ -72,15 +79,25 @@ def scores(outcomes: list[Outcome]) -> dict:
     off_topic = [o for o in outcomes if o.gold == "out_of_scope"]
     return {
         "messages": len(outcomes),
-        "accuracy": round(sum(g == q for g, q in zip(gold, predicted)) / len(gold), 4),
+        "accuracy": round(
+            sum(g == q for g, q in zip(gold, predicted, strict=True)) / len(gold), 4
+        ),
         "macro_f1": round(float(f.mean()), 4),
-        "crisis_recall": round(sum(o.crisis for o in crises) / len(crises), 4) if crises else None,
+        "crisis_recall": round(sum(o.crisis for o in crises) / len(crises), 4)
+        if crises
+        else None,
         "out_of_scope_recall": round(
             sum(o.predicted == "out_of_scope" for o in off_topic) / len(off_topic), 4
-        ) if off_topic else None,
+        )
+        if off_topic
+        else None,
         "per_intent": {
-            label: {"precision": round(float(p[i]), 3), "recall": round(float(r[i]), 3),
-                    "f1": round(float(f[i]), 3), "support": int(support[i])}
+            label: {
+                "precision": round(float(p[i]), 3),
+                "recall": round(float(r[i]), 3),
+                "f1": round(float(f[i]), 3),
+                "support": int(support[i]),
+            }
             for i, label in enumerate(labels)
         },
         "confusions": [
@@ -94,8 +111,10 @@ def scores(outcomes: list[Outcome]) -> dict:
 
 def by_language(outcomes: list[Outcome]) -> dict[str, dict]:
     """Score each language on its own, and both together."""
-    result = {lang: scores([o for o in outcomes if o.lang == lang])
-              for lang in sorted({o.lang for o in outcomes})}
+    result = {
+        lang: scores([o for o in outcomes if o.lang == lang])
+        for lang in sorted({o.lang for o in outcomes})
+    }
     result["all"] = scores(outcomes)
     return result
 
@@ -105,21 +124,37 @@ def threshold_sweep(outcomes: list[Outcome]) -> list[dict]:
     rows = []
     for threshold in THRESHOLDS:
         simulated = [
-            Outcome(o.text, o.lang, o.gold,
-                    o.predicted if o.crisis else (
-                        o.best_guess if o.confidence >= threshold else "out_of_scope"),
-                    o.crisis, o.best_guess, o.confidence)
+            Outcome(
+                o.text,
+                o.lang,
+                o.gold,
+                o.predicted
+                if o.crisis
+                else (o.best_guess if o.confidence >= threshold else "out_of_scope"),
+                o.crisis,
+                o.best_guess,
+                o.confidence,
+            )
             for o in outcomes
         ]
         result = by_language(simulated)
-        rows.append({"threshold": threshold,
-                     **{f"macro_f1_{k}": v["macro_f1"] for k, v in result.items()},
-                     "out_of_scope_recall": result["all"]["out_of_scope_recall"]})
+        rows.append(
+            {
+                "threshold": threshold,
+                **{f"macro_f1_{k}": v["macro_f1"] for k, v in result.items()},
+                "out_of_scope_recall": result["all"]["out_of_scope_recall"],
+            }
+        )
     return rows
 
 
-def write_report(model_dir: Path, training_data: Path, report_dir: Path,
-                 cross_validation: bool = False, folds: int = 5) -> str:
+def write_report(
+    model_dir: Path,
+    training_data: Path,
+    report_dir: Path,
+    cross_validation: bool = False,
+    folds: int = 5,
+) -> str:
     """Evaluate, write docs/eval/ (JSON, Markdown, pictures), return a summary."""
     from chatbot import load_bot
     from chatbot.model import ensure_model
@@ -127,14 +162,24 @@ def write_report(model_dir: Path, training_data: Path, report_dir: Path,
     model, _ = ensure_model(model_dir, training_data)
     bot = load_bot(model, training_data)
     outcomes = run_bot(bot, held_out_examples(training_data))
-    results = {"model": model.name, "nuri": by_language(outcomes),
-               "threshold_sweep": threshold_sweep(outcomes)}
+    results = {
+        "model": model.name,
+        "nuri": by_language(outcomes),
+        "threshold_sweep": threshold_sweep(outcomes),
+    }
     report_dir.mkdir(parents=True, exist_ok=True)
-    results["rasa"] = _rasa_test(model, training_data, report_dir, cross_validation, folds)
-    (report_dir / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    results["rasa"] = _rasa_test(
+        model, training_data, report_dir, cross_validation, folds
+    )
+    (report_dir / "results.json").write_text(
+        json.dumps(results, indent=2, ensure_ascii=False)
+    )
     for lang in ("ko", "en"):
-        _confusion_picture([o for o in outcomes if o.lang == lang],
-                           report_dir / f"confusion_{lang}.png", lang)
+        _confusion_picture(
+            [o for o in outcomes if o.lang == lang],
+            report_dir / f"confusion_{lang}.png",
+            lang,
+        )
     from chatbot.eval_report import render_markdown
 
     (report_dir / "README.md").write_text(render_markdown(results), encoding="utf-8")
@@ -145,24 +190,61 @@ def write_report(model_dir: Path, training_data: Path, report_dir: Path,
     )
 
 
-def _rasa_test(model: Path, training_data: Path, report_dir: Path,
-               cross_validation: bool, folds: int) -> dict:
+def _rasa_test(
+    model: Path,
+    training_data: Path,
+    report_dir: Path,
+    cross_validation: bool,
+    folds: int,
+) -> dict:
     """Run Rasa's own `rasa test nlu`; keep its intent reports and pictures."""
     rasa = str(Path(sys.executable).with_name("rasa"))
     kept = {}
-    runs = [("held_out", [rasa, "test", "nlu", "--model", str(model),
-                          "--nlu", str(training_data / "tests")])]
+    runs = [
+        (
+            "held_out",
+            [
+                rasa,
+                "test",
+                "nlu",
+                "--model",
+                str(model),
+                "--nlu",
+                str(training_data / "tests"),
+            ],
+        )
+    ]
     if cross_validation:
-        runs.append(("cross_validation", [
-            rasa, "test", "nlu", "--nlu", str(training_data / "data"),
-            "--config", str(training_data / "config.yml"), "--cross-validation",
-            "--runs", "1", "--folds", str(folds)]))
+        runs.append(
+            (
+                "cross_validation",
+                [
+                    rasa,
+                    "test",
+                    "nlu",
+                    "--nlu",
+                    str(training_data / "data"),
+                    "--config",
+                    str(training_data / "config.yml"),
+                    "--cross-validation",
+                    "--runs",
+                    "1",
+                    "--folds",
+                    str(folds),
+                ],
+            )
+        )
     for name, command in runs:
         with tempfile.TemporaryDirectory() as out:
-            subprocess.run([*command, "--out", out], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [*command, "--out", out], check=True, stdout=subprocess.DEVNULL
+            )
             report = json.loads((Path(out) / "intent_report.json").read_text())
-            kept[name] = {k: report[k] for k in ("accuracy", "macro avg", "weighted avg")
-                          if k in report}
+            kept[name] = {
+                k: report[k]
+                for k in ("accuracy", "macro avg", "weighted avg")
+                if k in report
+            }
             picture = Path(out) / "intent_confusion_matrix.png"
             if picture.exists():
                 shutil.copy(picture, report_dir / f"rasa_{name}_confusion.png")
@@ -179,8 +261,14 @@ def _confusion_picture(outcomes: list[Outcome], path: Path, lang: str) -> None:
     labels = sorted({o.gold for o in outcomes} | {o.predicted for o in outcomes})
     figure, axes = plt.subplots(figsize=(12, 11))
     ConfusionMatrixDisplay.from_predictions(
-        [o.gold for o in outcomes], [o.predicted for o in outcomes], labels=labels,
-        ax=axes, xticks_rotation=90, colorbar=False, cmap="Blues")
+        [o.gold for o in outcomes],
+        [o.predicted for o in outcomes],
+        labels=labels,
+        ax=axes,
+        xticks_rotation=90,
+        colorbar=False,
+        cmap="Blues",
+    )
     axes.set_title(f"Nuri on held-out {lang} messages (rows: true intent)")
     figure.tight_layout()
     figure.savefig(path, dpi=80)

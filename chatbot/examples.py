@@ -22,7 +22,9 @@ def read_examples(paths: list[Path]) -> list[tuple[str, str, Path]]:
             for line in (block.get("examples") or "").splitlines():
                 line = line.strip()
                 if line.startswith("- "):
-                    found.append((block["intent"], _ANNOTATION.sub(r"\1", line[2:]), path))
+                    found.append(
+                        (block["intent"], _ANNOTATION.sub(r"\1", line[2:]), path)
+                    )
     return found
 
 

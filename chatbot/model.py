@@ -73,7 +73,7 @@ def train_model(
 def ensure_model(
     model_dir: Path = MODEL_DIR, training_data: Path = TRAINING_DATA
 ) -> tuple[Path, float | None]:
-    """Return the current model, training it first if needed (and how long that took)."""
+    """Return the current model, trained first if needed, and the training time."""
     target = model_path(model_dir, training_data)
     if target.exists():
         return target, None

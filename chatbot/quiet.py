@@ -11,7 +11,15 @@ import logging
 import os
 import warnings
 
-_NOISY_LOGGERS = ("rasa", "tensorflow", "absl", "h5py", "matplotlib", "sanic", "urllib3")
+_NOISY_LOGGERS = (
+    "rasa",
+    "tensorflow",
+    "absl",
+    "h5py",
+    "matplotlib",
+    "sanic",
+    "urllib3",
+)
 # Keys whose values could carry a teen's words, wherever a log line comes from.
 _PRIVATE_KEYS = ("text", "message", "utter", "user", "json")
 

@@ -35,7 +35,10 @@ class Understanding:
 
 
 class Understander:
-    """A loaded Rasa model. Load it in each worker process: TensorFlow is not fork-safe."""
+    """A loaded Rasa model.
+
+    Load it in each worker process, never before a fork: TensorFlow is not fork-safe.
+    """
 
     def __init__(self, model_path: Path) -> None:
         silence_rasa()
@@ -45,7 +48,6 @@ class Understander:
         self._lock = threading.Lock()
         self._agent = Agent.load(str(model_path))
         self.model_path = model_path
-        self.intents = frozenset(self._agent.domain.intents)
 
     def parse(self, text: str) -> Understanding:
         """Classify one message and extract its entities."""
@@ -56,7 +58,9 @@ class Understander:
 
 def _to_understanding(data: dict) -> Understanding:
     intent = data.get("intent") or {}
-    ranking = [r for r in data.get("intent_ranking") or [] if r["name"] != FALLBACK_INTENT]
+    ranking = [
+        r for r in data.get("intent_ranking") or [] if r["name"] != FALLBACK_INTENT
+    ]
     best = ranking[0] if ranking else intent
     entities = tuple(
         Entity(entity=str(e["entity"]), value=str(e["value"]))

@@ -12,9 +12,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
-
-from chatbot.content import Content, load_content
+from chatbot.content import Content, domain_intents, load_content
 from chatbot.decide import FALLBACK, WELCOME
 from chatbot.examples import normalise, read_examples
 from chatbot.language import LANGUAGES, REGIONS
@@ -37,16 +35,11 @@ PAYLOAD = re.compile(r"^/(\w+)(\{.*\})?$")
 def validate_all(training_data: Path) -> list[str]:
     """Return every problem found, as sentences a maintainer can act on."""
     content = load_content(training_data)
-    intents = _domain_intents(training_data)
+    intents = set(domain_intents(training_data))
     problems = check_facts(content)
     problems += check_responses(content, intents)
     problems += check_examples(training_data, intents)
     return problems
-
-
-def _domain_intents(training_data: Path) -> set[str]:
-    domain = yaml.safe_load((training_data / "domain.yml").read_text(encoding="utf-8"))
-    return set(domain.get("intents") or ())
 
 
 def check_facts(content: Content) -> list[str]:
@@ -54,8 +47,11 @@ def check_facts(content: Content) -> list[str]:
     problems = []
     for fact_id, fact in content.facts.items():
         # A fact that states no number or URL has empty values; the key is still there.
-        missing = [name for name in FACT_FIELDS if name not in fact
-                   or (name != "values" and not fact[name])]
+        missing = [
+            name
+            for name in FACT_FIELDS
+            if name not in fact or (name != "values" and not fact[name])
+        ]
         if missing:
             problems.append(f"fact {fact_id}: missing {', '.join(missing)}")
             continue
@@ -64,12 +60,14 @@ def check_facts(content: Content) -> list[str]:
         if not isinstance(fact["reviewed"], datetime.date):
             problems.append(f"fact {fact_id}: reviewed must be a date (YYYY-MM-DD)")
         if fact["mark"] not in ("OK", "CHECK"):
-            problems.append(f"fact {fact_id}: mark must be OK or CHECK (DON'T facts stay out)")
+            problems.append(
+                f"fact {fact_id}: mark must be OK or CHECK (DON'T facts stay out)"
+            )
     return problems
 
 
 def check_responses(content: Content, intents: set[str]) -> list[str]:
-    """Every intent answered in both languages; every variant well formed and sourced."""
+    """Every intent answered in both languages; every variant well formed, sourced."""
     problems = []
     expected = intents | {FALLBACK, WELCOME}
     for key in sorted(expected - set(content.responses)):
@@ -79,13 +77,19 @@ def check_responses(content: Content, intents: set[str]) -> list[str]:
     for key, variants in content.responses.items():
         where = f"{content.files[key].name}: {key}"
         if not variants or (variants[-1].get("when")):
-            problems.append(f"{where}: the last variant must have no `when` (the default)")
+            problems.append(
+                f"{where}: the last variant must have no `when` (the default)"
+            )
         for number, variant in enumerate(variants or (), start=1):
-            problems += _check_variant(f"{where} variant {number}", variant, content, intents)
+            problems += _check_variant(
+                f"{where} variant {number}", variant, content, intents
+            )
     return problems
 
 
-def _check_variant(where: str, variant: dict, content: Content, intents: set[str]) -> list[str]:
+def _check_variant(
+    where: str, variant: dict, content: Content, intents: set[str]
+) -> list[str]:
     problems = []
     when = variant.get("when") or {}
     for name, value in when.items():
@@ -93,11 +97,18 @@ def _check_variant(where: str, variant: dict, content: Content, intents: set[str
             problems.append(f"{where}: unknown condition {name!r}")
         if name == "region":
             values = value if isinstance(value, list) else [value]
-            problems += [f"{where}: unknown region {v!r}" for v in values if v not in REGIONS]
+            problems += [
+                f"{where}: unknown region {v!r}" for v in values if v not in REGIONS
+            ]
     source_ids = variant.get("sources") or []
     unknown = [s for s in source_ids if s not in content.facts]
     problems += [f"{where}: unknown fact {s!r} in sources" for s in unknown]
-    backed = [str(v) for s in source_ids if s in content.facts for v in content.facts[s]["values"]]
+    backed = [
+        str(v)
+        for s in source_ids
+        if s in content.facts
+        for v in content.facts[s]["values"]
+    ]
     for lang in LANGUAGES:
         texts = variant.get(lang)
         if not isinstance(texts, list) or not 1 <= len(texts) <= MAX_BUBBLES:
@@ -111,8 +122,14 @@ def _check_variant(where: str, variant: dict, content: Content, intents: set[str
     for button in buttons:
         match = PAYLOAD.match(str(button.get("payload", "")))
         if not match or match.group(1) not in intents:
-            problems.append(f"{where}: button payload {button.get('payload')!r} names no intent")
-        problems += [f"{where}: button needs a `{lang}` title" for lang in LANGUAGES if not button.get(lang)]
+            problems.append(
+                f"{where}: button payload {button.get('payload')!r} names no intent"
+            )
+        problems += [
+            f"{where}: button needs a `{lang}` title"
+            for lang in LANGUAGES
+            if not button.get(lang)
+        ]
     return problems
 
 
@@ -125,17 +142,25 @@ def _check_text(where: str, lang: str, text: str, backed: list[str]) -> list[str
     problems = []
     shown = visible_text(text)
     if lang == "en" and len(shown.split()) > MAX_WORDS_EN:
-        problems.append(f"{where}: {len(shown.split())} words; keep a bubble under {MAX_WORDS_EN}")
+        problems.append(
+            f"{where}: {len(shown.split())} words; keep a bubble under {MAX_WORDS_EN}"
+        )
     if lang == "ko" and len(shown) > MAX_CHARS_KO:
-        problems.append(f"{where}: {len(shown)} characters; keep a bubble under {MAX_CHARS_KO}")
+        problems.append(
+            f"{where}: {len(shown)} characters; keep a bubble under {MAX_CHARS_KO}"
+        )
     backed_digits = {d for value in backed for d in DIGITS.findall(value)}
     for digits in DIGITS.findall(URLS.sub(" ", text)):
         if digits not in backed_digits:
-            problems.append(f"{where}: {digits!r} is not in the values of a fact in `sources`")
+            problems.append(
+                f"{where}: {digits!r} is not in the values of a fact in `sources`"
+            )
     for url in URLS.findall(text):
         bare = re.sub(r"^(?:https?://|mailto:)", "", url).rstrip("/.,")
         if not any(bare in value for value in backed):
-            problems.append(f"{where}: {url!r} is not in the values of a fact in `sources`")
+            problems.append(
+                f"{where}: {url!r} is not in the values of a fact in `sources`"
+            )
     return problems
 
 
@@ -151,10 +176,14 @@ def check_examples(training_data: Path, intents: set[str]) -> list[str]:
             problems.append(f"{path.name}: intent {intent!r} is not in domain.yml")
     for text, found in sorted(owners.items()):
         if len(found) > 1:
-            problems.append(f"example {text!r} is under {len(found)} intents: {sorted(found)}")
+            problems.append(
+                f"example {text!r} is under {len(found)} intents: {sorted(found)}"
+            )
     for intent, text, path in tests:
         if normalise(text) in owners:
-            problems.append(f"{path.name}: test example {text!r} is also in the training data")
+            problems.append(
+                f"{path.name}: test example {text!r} is also in the training data"
+            )
         if intent not in intents:
             problems.append(f"{path.name}: intent {intent!r} is not in domain.yml")
     return problems

@@ -41,7 +41,11 @@ def app(model_path, tmp_path):
     from web import create_app
 
     return create_app(
-        {"TESTING": True, "DATABASE": str(tmp_path / "nuri.db"), "MODEL": str(model_path)}
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "nuri.db"),
+            "MODEL": str(model_path),
+        }
     )
 
 

@@ -6,7 +6,9 @@ CHAT = "/api/chat"
 
 
 def test_korean_question_gets_a_korean_answer(client, session_id):
-    response = client.post(CHAT, json={"session": session_id, "message": "딥페이크가 뭐야?"})
+    response = client.post(
+        CHAT, json={"session": session_id, "message": "딥페이크가 뭐야?"}
+    )
     assert response.status_code == 200
     data = response.get_json()
     assert data["intent"] == "what_is_deepfake"
@@ -19,8 +21,12 @@ def test_korean_question_gets_a_korean_answer(client, session_id):
 
 
 def test_i_want_to_die_gets_the_crisis_reply_in_english(client, session_id):
-    data = client.post(CHAT, json={"session": session_id, "message": "I want to die"}).get_json()
-    assert data["crisis"] is True and data["intent"] == "crisis" and data["lang"] == "en"
+    data = client.post(
+        CHAT, json={"session": session_id, "message": "I want to die"}
+    ).get_json()
+    assert (
+        data["crisis"] is True and data["intent"] == "crisis" and data["lang"] == "en"
+    )
     assert "988" in data["messages"][0]["text"]
 
 
@@ -42,7 +48,9 @@ def test_button_payload_is_answered_in_the_pages_language(client, session_id):
 
 
 def test_gibberish_falls_back_with_topic_buttons(client, session_id):
-    data = client.post(CHAT, json={"session": session_id, "message": "qwpoeiruty zxmcnv"}).get_json()
+    data = client.post(
+        CHAT, json={"session": session_id, "message": "qwpoeiruty zxmcnv"}
+    ).get_json()
     assert data["intent"] in {"nlu_fallback", "out_of_scope"}
     assert data["crisis"] is False
     assert len(data["messages"][-1]["buttons"]) >= 2
@@ -50,11 +58,18 @@ def test_gibberish_falls_back_with_topic_buttons(client, session_id):
 
 def test_answers_carry_their_sources(client, session_id):
     data = client.post(
-        CHAT, json={"session": session_id, "message": "/takedown_services{\"age\":\"under18\"}",
-                    "lang": "en", "region": "INTL"}
+        CHAT,
+        json={
+            "session": session_id,
+            "message": '/takedown_services{"age":"under18"}',
+            "lang": "en",
+            "region": "INTL",
+        },
     ).get_json()
     sources = [s for m in data["messages"] for s in m["sources"]]
-    assert sources and all(s["url"].startswith("https://") and s["title"] for s in sources)
+    assert sources and all(
+        s["url"].startswith("https://") and s["title"] for s in sources
+    )
 
 
 @pytest.mark.parametrize(
@@ -69,14 +84,42 @@ def test_answers_carry_their_sources(client, session_id):
         ('{"session": "abcdefghijklmnopqrstu", "message": ""}', 400, "empty"),
         ('{"session": "abcdefghijklmnopqrstu", "message": "   "}', 400, "empty"),
         ('{"session": "abcdefghijklmnopqrstu", "message": 42}', 400, "string"),
-        ('{"session": "abcdefghijklmnopqrstu", "message": "hi", "lang": "fr"}', 400, "lang"),
-        ('{"session": "abcdefghijklmnopqrstu", "message": "hi", "region": 1}', 400, "region"),
-        ('{"session": "abcdefghijklmnopqrstu", "message": "' + "a" * 1001 + '"}', 413, "1000"),
-        ('{"session": "abcdefghijklmnopqrstu", "message": "' + "a" * 20000 + '"}', 413, "large"),
+        (
+            '{"session": "abcdefghijklmnopqrstu", "message": "hi", "lang": "fr"}',
+            400,
+            "lang",
+        ),
+        (
+            '{"session": "abcdefghijklmnopqrstu", "message": "hi", "region": 1}',
+            400,
+            "region",
+        ),
+        (
+            '{"session": "abcdefghijklmnopqrstu", "message": "' + "a" * 1001 + '"}',
+            413,
+            "1000",
+        ),
+        (
+            '{"session": "abcdefghijklmnopqrstu", "message": "' + "a" * 20000 + '"}',
+            413,
+            "large",
+        ),
     ],
-    ids=["not-json", "not-object", "no-session", "short-session", "bad-session-chars",
-         "no-message", "empty-message", "blank-message", "number-message", "unknown-lang",
-         "region-not-string", "message-too-long", "body-too-large"],
+    ids=[
+        "not-json",
+        "not-object",
+        "no-session",
+        "short-session",
+        "bad-session-chars",
+        "no-message",
+        "empty-message",
+        "blank-message",
+        "number-message",
+        "unknown-lang",
+        "region-not-string",
+        "message-too-long",
+        "body-too-large",
+    ],
 )
 def test_bad_input_gets_a_clear_json_error(client, body, status, error):
     response = client.post(CHAT, data=body, content_type="application/json")
@@ -105,29 +148,47 @@ def test_healthz(client):
 
 @pytest.mark.parametrize(
     ("allowed", "origin", "expected"),
-    [("*", "https://school.example", "*"),
-     ("https://school.example, https://other.example", "https://school.example",
-      "https://school.example"),
-     ("https://other.example", "https://school.example", None)],
+    [
+        ("*", "https://school.example", "*"),
+        (
+            "https://school.example, https://other.example",
+            "https://school.example",
+            "https://school.example",
+        ),
+        ("https://other.example", "https://school.example", None),
+    ],
     ids=["any", "listed", "not-listed"],
 )
 def test_cors(model_path, tmp_path, allowed, origin, expected):
     from web import create_app
 
-    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "n.db"),
-                      "MODEL": str(model_path), "ALLOWED_ORIGINS": allowed})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "n.db"),
+            "MODEL": str(model_path),
+            "ALLOWED_ORIGINS": allowed,
+        }
+    )
     client = app.test_client()
-    preflight = client.options(CHAT, headers={
-        "Origin": origin, "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "Content-Type"})
+    preflight = client.options(
+        CHAT,
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
+    )
     assert preflight.headers.get("Access-Control-Allow-Origin") == expected
     if expected:
         assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
 
 
 def test_rasa_rest_channel_contract(client):
-    response = client.post("/webhooks/rest/webhook",
-                           json={"sender": "rasa-client-0123456789", "message": "hello"})
+    response = client.post(
+        "/webhooks/rest/webhook",
+        json={"sender": "rasa-client-0123456789", "message": "hello"},
+    )
     assert response.status_code == 200
     messages = response.get_json()
     assert isinstance(messages, list) and messages

@@ -18,19 +18,37 @@ def test_the_shipped_content_is_valid():
 
 @pytest.mark.parametrize(
     ("key", "conditions", "must_contain"),
-    [("report_platform", {"region": "KR", "platform": "telegram"}, "abuse@telegram.org"),
-     ("report_platform", {"region": "KR", "platform": "kakaotalk"}, "clean-center.kakao.com"),
-     ("takedown_services", {"region": "INTL", "age": "adult"}, "StopNCII"),
-     ("takedown_services", {"region": "INTL", "age": "under18"}, "Take It Down"),
-     ("crisis", {"region": "KR"}, "109"),
-     ("crisis", {"region": "US"}, "988"),
-     ("crisis", {"region": "UK"}, "0800 1111")],
-    ids=["telegram", "kakaotalk", "adult-stopncii", "minor-take-it-down", "crisis-kr",
-         "crisis-us", "crisis-uk"],
+    [
+        (
+            "report_platform",
+            {"region": "KR", "platform": "telegram"},
+            "abuse@telegram.org",
+        ),
+        (
+            "report_platform",
+            {"region": "KR", "platform": "kakaotalk"},
+            "clean-center.kakao.com",
+        ),
+        ("takedown_services", {"region": "INTL", "age": "adult"}, "StopNCII"),
+        ("takedown_services", {"region": "INTL", "age": "under18"}, "Take It Down"),
+        ("crisis", {"region": "KR"}, "109"),
+        ("crisis", {"region": "US"}, "988"),
+        ("crisis", {"region": "UK"}, "0800 1111"),
+    ],
+    ids=[
+        "telegram",
+        "kakaotalk",
+        "adult-stopncii",
+        "minor-take-it-down",
+        "crisis-kr",
+        "crisis-us",
+        "crisis-uk",
+    ],
 )
 def test_variant_follows_region_platform_and_age(key, conditions, must_contain):
-    texts = " ".join(m.text for lang in ("ko", "en")
-                     for m in CONTENT.render(key, lang, conditions))
+    texts = " ".join(
+        m.text for lang in ("ko", "en") for m in CONTENT.render(key, lang, conditions)
+    )
     assert must_contain in texts
 
 
@@ -48,7 +66,9 @@ def content_copy(tmp_path):
 
 
 def _append_response(directory, text):
-    (directory / "responses" / "zz_test.yml").write_text(textwrap.dedent(text), encoding="utf-8")
+    (directory / "responses" / "zz_test.yml").write_text(
+        textwrap.dedent(text), encoding="utf-8"
+    )
 
 
 def test_validator_catches_an_invented_number(content_copy):
@@ -57,13 +77,16 @@ def test_validator_catches_an_invented_number(content_copy):
     path = load_content(content_copy).files[key]
     text = path.read_text(encoding="utf-8").replace(f"  {key}:", f"  {key}_old_:", 1)
     path.write_text(text, encoding="utf-8")
-    _append_response(content_copy, f"""
+    _append_response(
+        content_copy,
+        f"""
         responses:
           {key}:
             - ko: ["전화 1234-5678 로 연락하세요"]
               en: ["Call 1234-5678, see fake.example.com"]
               sources: []
-    """)
+    """,
+    )
     problems = "\n".join(validate_all(content_copy))
     assert "'1234-5678' is not in the values" in problems
     assert "fake.example.com" in problems
@@ -71,7 +94,9 @@ def test_validator_catches_an_invented_number(content_copy):
 
 
 def test_validator_catches_a_missing_language_and_a_bad_button(content_copy):
-    _append_response(content_copy, """
+    _append_response(
+        content_copy,
+        """
         responses:
           not_an_intent:
             - ko: ["안녕"]
@@ -80,7 +105,8 @@ def test_validator_catches_a_missing_language_and_a_bad_button(content_copy):
                 - payload: /nowhere
                   ko: 어디
                   en: Where
-    """)
+    """,
+    )
     problems = "\n".join(validate_all(content_copy))
     assert "`en` must list" in problems
     assert "unknown fact 'no_such_fact'" in problems
@@ -88,7 +114,8 @@ def test_validator_catches_a_missing_language_and_a_bad_button(content_copy):
 
 
 def test_validator_catches_an_example_under_two_intents(content_copy):
-    (content_copy / "data" / "nlu" / "zz_dupe.yml").write_text(textwrap.dedent("""
+    (content_copy / "data" / "nlu" / "zz_dupe.yml").write_text(
+        textwrap.dedent("""
         version: "3.1"
         nlu:
         - intent: greet
@@ -97,5 +124,7 @@ def test_validator_catches_an_example_under_two_intents(content_copy):
         - intent: what_is_deepfake
           examples: |
             - 딥페이크가 뭐야
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     assert any("under 2 intents" in p for p in validate_all(content_copy))

@@ -19,15 +19,27 @@ KNOWN = {"greet", "report_platform", "crisis", "out_of_scope"}
         ("out_of_scope", 0.9, False, "out_of_scope"),
         ("unknown_intent", 1.0, False, "fallback"),
     ],
-    ids=["intent", "lexicon-beats-classifier", "lexicon-beats-fallback", "classifier-crisis",
-         "low-confidence", "out-of-scope", "unanswered-intent"],
+    ids=[
+        "intent",
+        "lexicon-beats-classifier",
+        "lexicon-beats-fallback",
+        "classifier-crisis",
+        "low-confidence",
+        "out-of-scope",
+        "unanswered-intent",
+    ],
 )
 def test_choose_response(intent, confidence, lexicon, expected):
-    assert choose_response(Understanding(intent, confidence), lexicon, KNOWN) == expected
+    assert (
+        choose_response(Understanding(intent, confidence), lexicon, KNOWN) == expected
+    )
 
 
 def test_conditions_come_from_region_and_entities():
     understanding = Understanding(
         "report_platform", 0.9, (Entity("platform", "Instagram"), Entity("other", "x"))
     )
-    assert conditions_for(understanding, "KR") == {"region": "KR", "platform": "instagram"}
+    assert conditions_for(understanding, "KR") == {
+        "region": "KR",
+        "platform": "instagram",
+    }

@@ -6,7 +6,7 @@ the floor (macro-F1 0.88 per language) or a single crisis message is missed.
 
 import pytest
 
-from chatbot.evaluate import by_language, run_bot, held_out_examples
+from chatbot.evaluate import by_language, held_out_examples, run_bot
 from chatbot.paths import TRAINING_DATA
 
 pytestmark = pytest.mark.model

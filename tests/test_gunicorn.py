@@ -27,7 +27,9 @@ def free_port() -> int:
 
 def request(url, body=None):
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    req = urllib.request.Request(
+        url, data=data, headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(req, timeout=30) as response:
         return json.load(response)
 
@@ -36,14 +38,28 @@ def request(url, body=None):
 def served(model_path, tmp_path_factory):
     port = free_port()
     log = tmp_path_factory.mktemp("gunicorn") / "output.txt"
-    env = {**os.environ, "NURI_BIND": f"127.0.0.1:{port}", "NURI_WORKERS": "1",
-           "NURI_DATABASE": str(log.parent / "nuri.db"), "NURI_MODEL": str(model_path),
-           "NURI_LOG_MESSAGES": "false"}
+    env = {
+        **os.environ,
+        "NURI_BIND": f"127.0.0.1:{port}",
+        "NURI_WORKERS": "1",
+        "NURI_DATABASE": str(log.parent / "nuri.db"),
+        "NURI_MODEL": str(model_path),
+        "NURI_LOG_MESSAGES": "false",
+    }
     env.pop("RASA_TELEMETRY_ENABLED", None)  # the app must switch telemetry off itself
     with log.open("w") as output:
         server = subprocess.Popen(
-            [str(Path(sys.executable).with_name("gunicorn")), "--config", "gunicorn.conf.py",
-             "web:create_app()"], cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT)
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "--config",
+                "gunicorn.conf.py",
+                "web:create_app()",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 240
         while True:
@@ -62,9 +78,15 @@ def served(model_path, tmp_path_factory):
 
 def test_gunicorn_worker_answers(served):
     base, _, _ = served
-    data = request(base + "/api/chat", {"session": "gunicorn-test-0001", "message": "딥페이크가 뭐야?"})
+    data = request(
+        base + "/api/chat",
+        {"session": "gunicorn-test-0001", "message": "딥페이크가 뭐야?"},
+    )
     assert data["intent"] == "what_is_deepfake" and data["lang"] == "ko"
-    crisis = request(base + "/api/chat", {"session": "gunicorn-test-0001", "message": "I want to die"})
+    crisis = request(
+        base + "/api/chat",
+        {"session": "gunicorn-test-0001", "message": "I want to die"},
+    )
     assert crisis["crisis"] is True and crisis["lang"] == "en"
 
 
@@ -72,11 +94,16 @@ def test_messages_never_reach_the_server_output(served):
     base, log, server = served
     secret = "unique-secret-phrase-qzxv about my deepfake"
     request(base + "/api/chat", {"session": "gunicorn-test-0002", "message": secret})
-    request(base + "/webhooks/rest/webhook", {"sender": "gunicorn-test-0003", "message": secret})
+    request(
+        base + "/webhooks/rest/webhook",
+        {"sender": "gunicorn-test-0003", "message": secret},
+    )
     time.sleep(1)
     output = log.read_text()
     assert "unique-secret-phrase-qzxv" not in output
-    assert "127.0.0.1" not in output.replace(base, "")  # no access log with client addresses
+    assert "127.0.0.1" not in output.replace(
+        base, ""
+    )  # no access log with client addresses
 
 
 def test_telemetry_is_off_in_the_worker(served):

@@ -6,7 +6,9 @@ from web import create_app
 
 
 def post(client, session, message, **extra):
-    return client.post("/api/chat", json={"session": session, "message": message, **extra})
+    return client.post(
+        "/api/chat", json={"session": session, "message": message, **extra}
+    )
 
 
 def test_turns_are_logged_without_text_by_default(app, client, session_id):
@@ -32,20 +34,32 @@ def test_log_has_no_column_for_ip_or_user_agent(app, client, session_id):
 
 
 def test_text_is_stored_scrubbed_only_when_configured(model_path, tmp_path, session_id):
-    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "n.db"),
-                      "MODEL": str(model_path), "LOG_MESSAGES": True})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "n.db"),
+            "MODEL": str(model_path),
+            "LOG_MESSAGES": True,
+        }
+    )
     post(app.test_client(), session_id, "my insta is @mina_01 call 010-1234-5678 help")
     turn = next(sqlite_utils.Database(tmp_path / "n.db")["turns"].rows)
     assert turn["text"] == "my insta is <handle> call <number> help"
 
 
-def test_a_broken_log_never_breaks_the_reply_nor_loses_earlier_turns(app, client, session_id):
+def test_a_broken_log_never_breaks_the_reply_nor_loses_earlier_turns(
+    app, client, session_id
+):
     post(client, session_id, "hello")
     db = sqlite_utils.Database(app.config["DATABASE"])
-    db.execute("create trigger refuse before insert on turns "
-               "begin select raise(abort, 'disk full'); end")
+    db.execute(
+        "create trigger refuse before insert on turns "
+        "begin select raise(abort, 'disk full'); end"
+    )
     db.conn.commit()
     response = post(client, session_id, "딥페이크가 뭐야?")
     assert response.status_code == 200 and response.get_json()["messages"]
     assert db["turns"].count == 1
-    assert db["sessions"].get(session_id)["turns"] == 1  # the failed turn left nothing half-written
+    assert (
+        db["sessions"].get(session_id)["turns"] == 1
+    )  # the failed turn left nothing half-written

@@ -17,7 +17,9 @@ bp = Blueprint("api", __name__)
 def chat():
     """Answer one message from the widget."""
     asked = chat_request(json_object())
-    reply = get_bot().reply(asked.message, Context(lang=asked.lang, region=asked.region))
+    reply = get_bot().reply(
+        asked.message, Context(lang=asked.lang, region=asked.region)
+    )
     log_turn(asked.session, reply, asked.message)
     return jsonify(to_json(reply))
 
@@ -28,8 +30,10 @@ def welcome():
     lang = request.args.get("lang", "ko").lower()
     region = request.args.get("region", "").upper() or None
     if lang not in LANGS or (region and region not in REGIONS):
-        raise ApiError(f"`lang` must be one of {', '.join(LANGS)}; "
-                       f"`region` one of {', '.join(REGIONS)}.")
+        raise ApiError(
+            f"`lang` must be one of {', '.join(LANGS)}; "
+            f"`region` one of {', '.join(REGIONS)}."
+        )
     return jsonify(to_json(get_bot().welcome(Context(lang=lang, region=region))))
 
 
@@ -39,11 +43,18 @@ def rest_webhook():
     asked = chat_request(json_object(), session_key="sender")
     reply = get_bot().reply(asked.message, Context())
     log_turn(asked.session, reply, asked.message)
-    return jsonify([
-        {"recipient_id": asked.session, "text": message.text,
-         "buttons": [{"title": b.title, "payload": b.payload} for b in message.buttons]}
-        for message in reply.messages
-    ])
+    return jsonify(
+        [
+            {
+                "recipient_id": asked.session,
+                "text": message.text,
+                "buttons": [
+                    {"title": b.title, "payload": b.payload} for b in message.buttons
+                ],
+            }
+            for message in reply.messages
+        ]
+    )
 
 
 @bp.get("/webhooks/rest/")
@@ -57,8 +68,11 @@ def healthz():
     """Report whether the model is loaded and the log is writable."""
     bot = get_bot()
     get_db().execute("select 1").fetchone()
-    return jsonify(status="ok", model=bot.understander.model_path.name,
-                   log_messages=bool(current_app.config["LOG_MESSAGES"]))
+    return jsonify(
+        status="ok",
+        model=bot.understander.model_path.name,
+        log_messages=bool(current_app.config["LOG_MESSAGES"]),
+    )
 
 
 def to_json(reply: Reply) -> dict:

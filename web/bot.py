@@ -19,10 +19,14 @@ _loaded: dict[tuple[Path, Path], Bot] = {}
 def init_app(app: Flask) -> None:
     """Load the model for the current training data (once per process)."""
     training_data = Path(app.config["TRAINING_DATA"])
-    path = Path(app.config.get("MODEL") or model_path(Path(app.config["MODEL_DIR"]), training_data))
+    path = Path(
+        app.config.get("MODEL")
+        or model_path(Path(app.config["MODEL_DIR"]), training_data)
+    )
     if not path.exists():
         raise RuntimeError(
-            f"No trained model at {path}. Run `make train` (or `make run`, which trains first)."
+            f"No trained model at {path}. "
+            "Run `make train` (or `make run`, which trains first)."
         )
     key = (path, training_data)
     if key not in _loaded:

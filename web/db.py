@@ -35,14 +35,32 @@ def init_db(db: sqlite_utils.Database) -> None:
     """Create the tables if they are missing; switch on WAL for concurrent workers."""
     db.enable_wal()
     db["sessions"].create(
-        {"id": str, "started_at": str, "last_seen_at": str, "lang": str, "region": str,
-         "turns": int},
-        pk="id", if_not_exists=True,
+        {
+            "id": str,
+            "started_at": str,
+            "last_seen_at": str,
+            "lang": str,
+            "region": str,
+            "turns": int,
+        },
+        pk="id",
+        if_not_exists=True,
     )
     db["turns"].create(
-        {"id": int, "session_id": str, "at": str, "lang": str, "region": str, "intent": str,
-         "confidence": float, "crisis": int, "text": str},
-        pk="id", foreign_keys=[("session_id", "sessions", "id")], if_not_exists=True,
+        {
+            "id": int,
+            "session_id": str,
+            "at": str,
+            "lang": str,
+            "region": str,
+            "intent": str,
+            "confidence": float,
+            "crisis": int,
+            "text": str,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+        if_not_exists=True,
     )
     db["turns"].create_index(["session_id"], if_not_exists=True)
 
@@ -65,9 +83,13 @@ def log_turn(session_id: str, reply, text: str) -> bool:
     stored = scrub(text) if current_app.config["LOG_MESSAGES"] else None
     try:
         db = get_db()
-        with db.conn:  # one transaction: both rows or neither
+        # One transaction: both rows or neither. sqlite-utils commits each
+        # statement on its own unless a transaction is already open.
+        with db.conn:
+            db.conn.execute("begin")
             db.execute(
-                "insert into sessions (id, started_at, last_seen_at, lang, region, turns) "
+                "insert into sessions "
+                "(id, started_at, last_seen_at, lang, region, turns) "
                 "values (?, ?, ?, ?, ?, 1) on conflict(id) do update set "
                 "last_seen_at = excluded.last_seen_at, lang = excluded.lang, "
                 "region = excluded.region, turns = turns + 1",
@@ -76,8 +98,16 @@ def log_turn(session_id: str, reply, text: str) -> bool:
             db.execute(
                 "insert into turns (session_id, at, lang, region, intent, confidence, "
                 "crisis, text) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                [session_id, now, reply.lang, reply.region, reply.intent,
-                 reply.confidence, int(reply.crisis), stored],
+                [
+                    session_id,
+                    now,
+                    reply.lang,
+                    reply.region,
+                    reply.intent,
+                    reply.confidence,
+                    int(reply.crisis),
+                    stored,
+                ],
             )
         return True
     except sqlite3.Error as error:

@@ -41,7 +41,9 @@ def init_app(app: Flask) -> None:
         app.logger.exception("Unexpected error on %s", request.path)
         if not _is_api(request.path):
             return InternalServerError()
-        return jsonify(error="Sorry, something went wrong on our side. Please try again."), 500
+        return jsonify(
+            error="Sorry, something went wrong on our side. Please try again."
+        ), 500
 
 
 def _is_api(path: str) -> bool:

@@ -22,8 +22,12 @@ def embed():
 @bp.get("/widget.js")
 def widget_js():
     """The dependency-free widget; any site may load it."""
-    response = send_from_directory(bp.root_path + "/static", "widget.js",
-                                   mimetype="application/javascript", max_age=300)
+    response = send_from_directory(
+        bp.root_path + "/static",
+        "widget.js",
+        mimetype="application/javascript",
+        max_age=300,
+    )
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response
 

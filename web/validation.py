@@ -28,7 +28,9 @@ def json_object() -> dict:
     """Return the request body as a JSON object, or refuse it clearly."""
     data = request.get_json(force=True, silent=True)
     if not isinstance(data, dict):
-        raise ApiError("Send a JSON object, for example {\"session\": \"…\", \"message\": \"hi\"}.")
+        raise ApiError(
+            'Send a JSON object, for example {"session": "…", "message": "hi"}.'
+        )
     return data
 
 
@@ -56,7 +58,9 @@ def chat_request(data: dict, session_key: str = "session") -> ChatRequest:
     )
 
 
-def _optional_choice(data: dict, key: str, allowed: tuple[str, ...], upper: bool = False):
+def _optional_choice(
+    data: dict, key: str, allowed: tuple[str, ...], upper: bool = False
+):
     value = data.get(key)
     if value is None or value == "":
         return None
