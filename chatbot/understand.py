@@ -44,16 +44,22 @@ class Understander:
         silence_rasa()
         from rasa.core.agent import Agent
 
-        self._loop = asyncio.new_event_loop()
-        self._lock = threading.Lock()
         self._agent = Agent.load(str(model_path))
         self.model_path = model_path
+        # Rasa's parse is async. It runs on a loop of its own, in a thread of its
+        # own, so callers need no loop and may already be inside one (Playwright,
+        # an async server); the single thread also serialises TensorFlow calls.
+        self._loop = asyncio.new_event_loop()
+        threading.Thread(
+            target=self._loop.run_forever, name="nuri-nlu", daemon=True
+        ).start()
 
     def parse(self, text: str) -> Understanding:
         """Classify one message and extract its entities."""
-        with self._lock:  # one event loop, and TensorFlow, per process
-            data = self._loop.run_until_complete(self._agent.parse_message(text))
-        return _to_understanding(data)
+        future = asyncio.run_coroutine_threadsafe(
+            self._agent.parse_message(text), self._loop
+        )
+        return _to_understanding(future.result())
 
 
 def _to_understanding(data: dict) -> Understanding:

@@ -205,3 +205,12 @@ def test_no_cookies_ever(client, session_id):
     response = client.post(CHAT, json={"session": session_id, "message": "hi"})
     assert "Set-Cookie" not in response.headers
     assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_pages_forbid_third_party_hosts(client):
+    for path in ("/", "/embed"):
+        policy = client.get(path).headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy and "connect-src 'self'" in policy
+    widget = client.get("/widget.js")
+    assert widget.mimetype == "application/javascript"
+    assert widget.headers["Cross-Origin-Resource-Policy"] == "cross-origin"

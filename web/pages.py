@@ -32,9 +32,19 @@ def widget_js():
     return response
 
 
+# Nuri's own pages load nothing from any other host.
+PAGE_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self' 'unsafe-inline'; connect-src 'self'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'self'"
+)
+
+
 @bp.after_app_request
 def protect(response):
-    """Headers that keep referrers and sniffing out, on every answer."""
+    """Headers that keep referrers, sniffing and third-party hosts out."""
     response.headers.setdefault("Referrer-Policy", "no-referrer")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
     return response
