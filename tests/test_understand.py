@@ -27,10 +27,17 @@ def test_intents_and_platforms(bot, text, intent, platform):
 
 
 def test_parse_works_inside_a_running_event_loop(bot):
-    async def inside_a_loop():
-        return bot.reply("딥페이크가 뭐야?")
+    """As from an async server, or after Playwright has started its loop here."""
+    intents = []
 
-    assert asyncio.run(inside_a_loop()).intent == "what_is_deepfake"
+    async def inside_a_loop():
+        intents.append(bot.reply("딥페이크가 뭐야?").intent)
+
+    # A thread of its own, since this one may already run Playwright's loop.
+    thread = threading.Thread(target=lambda: asyncio.run(inside_a_loop()))
+    thread.start()
+    thread.join()
+    assert intents == ["what_is_deepfake"]
 
 
 def test_parse_from_several_threads(bot):
