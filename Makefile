@@ -20,6 +20,9 @@ PYTHON ?= $(shell for p in python3.10 $$(pyenv root 2>/dev/null)/versions/3.10.*
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
+# Rasa 3.6's pinned dependencies print deprecation notices that bury real output.
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONWARNINGS := ignore::DeprecationWarning
 
 .PHONY: help
 help:  ## Show the targets
