@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from flask import current_app, request
 
+from chatbot.language import LANGUAGES, REGIONS
 from web.errors import ApiError
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-LANGS = ("ko", "en")
-REGIONS = ("KR", "INTL", "US", "UK")
+# The chatbot owns which languages and regions exist.
+LANGS = LANGUAGES
 
 
 @dataclass(frozen=True)
