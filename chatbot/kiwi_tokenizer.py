@@ -4,7 +4,9 @@ Rasa's WhitespaceTokenizer leaves particles and endings on words (딥페이크�
 신고했어), so the same word looks different in every sentence. Kiwi splits them
 (딥페이크 + 가, 신고 + 하 + 었 + 어). Each token keeps its place in the original
 text, so entity positions stay right, and carries Kiwi's base form as its lemma,
-which CountVectorsFeaturizer uses by default. Words without Hangul are left whole.
+which CountVectorsFeaturizer uses by default. Words without Hangul are split like
+Rasa's WhitespaceTokenizer splits them: punctuation around them is dropped, so
+"deepfake?" and "deepfake" are the same word.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _WORD = re.compile(r"\S+")
+# Letters and digits, keeping inner apostrophes (i'm, don't) in the word.
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @DefaultV1Recipe.register(
@@ -68,7 +72,9 @@ class KiwiTokenizer(Tokenizer):
         tokens: list[Token] = []
         for word in _WORD.finditer(text):
             if not _HANGUL.search(word.group()):
-                tokens.append(Token(word.group(), word.start(), lemma=word.group()))
+                for part in _PLAIN_WORD.finditer(word.group()):
+                    start = word.start() + part.start()
+                    tokens.append(Token(part.group(), start, lemma=part.group()))
                 continue
             for morpheme in self._kiwi.tokenize(word.group()):
                 start = word.start() + morpheme.start
@@ -85,4 +91,10 @@ class KiwiTokenizer(Tokenizer):
                     tokens.append(
                         Token(text[start:end], start, end, lemma=morpheme.form)
                     )
+        if not tokens:
+            # Only punctuation ("???", ":)"): keep it whole, as Rasa's tokenizer does.
+            tokens = [
+                Token(w.group(), w.start(), lemma=w.group())
+                for w in _WORD.finditer(text)
+            ]
         return self._apply_token_pattern(tokens)

@@ -20,6 +20,7 @@ from chatbot.paths import MODEL_DIR, TRAINING_DATA
 from chatbot.quiet import silence_rasa
 
 KEEP_MODELS = 3
+_TOKENIZER = Path(__file__).with_name("kiwi_tokenizer.py")
 
 
 def training_files(training_data: Path = TRAINING_DATA) -> list[Path]:
@@ -30,11 +31,13 @@ def training_files(training_data: Path = TRAINING_DATA) -> list[Path]:
 
 
 def fingerprint(training_data: Path = TRAINING_DATA) -> str:
-    """Hash the training files' names and bytes, and Rasa's version."""
+    """Hash the training files, our own tokenizer's code, and Rasa's version."""
     digest = hashlib.sha256(version("rasa").encode())
     for path in training_files(training_data):
         digest.update(str(path.relative_to(training_data)).encode())
         digest.update(path.read_bytes())
+    # The pipeline runs this component, so a change to it means a new model.
+    digest.update(_TOKENIZER.read_bytes())
     return digest.hexdigest()[:12]
 
 
