@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+# What each held-out file in training_data/tests/ is (its name without _<lang>).
+TEST_SETS = {
+    "nlu": "first held-out set, written with the training data",
+    "nlu_blind": "written blind, from docs/intents.md only",
+    "nlu_safety_a": "blind crisis and near-miss messages (lexicon extended after)",
+    "nlu_safety_b": "second blind safety set (lexicon extended after)",
+}
+
 
 def render_markdown(results: dict) -> str:
     """Turn results.json into a report people can read on GitHub."""
@@ -31,6 +39,7 @@ def render_markdown(results: dict) -> str:
         "below its floor in `tests/test_eval_gate.py`.",
         "",
     ]
+    lines += _test_set_table(results.get("by_test_set", {}))
     for lang in ("ko", "en"):
         if lang not in nuri:
             continue
@@ -77,3 +86,26 @@ def render_markdown(results: dict) -> str:
         )
     lines += ["", "![Rasa confusion matrix, held-out](rasa_held_out_confusion.png)", ""]
     return "\n".join(lines)
+
+
+def _test_set_table(by_set: dict) -> list[str]:
+    if not by_set:
+        return []
+    lines = [
+        "## Per test set",
+        "",
+        "How the blind sets compare with the first one (docs/nlu.md tells how each "
+        "was made).",
+        "",
+        "| Set | What it is | Language | Messages | Macro-F1 | Crisis recall "
+        "| Out-of-scope recall |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, langs in by_set.items():
+        for lang, s in langs.items():
+            lines.append(
+                f"| `{name}` | {TEST_SETS.get(name, '')} | {lang} | {s['messages']} "
+                f"| {s['macro_f1']} | {s['crisis_recall']} "
+                f"| {s['out_of_scope_recall']} |"
+            )
+    return lines + [""]

@@ -37,9 +37,35 @@ class Outcome:
 
 
 def held_out_examples(training_data: Path) -> list[tuple[str, str, str]]:
-    """Return (intent, text, lang) for the held-out files tests/nlu_<lang>.yml."""
-    files = sorted((training_data / "tests").glob("nlu_*.yml"))
-    return [(i, t, p.stem.rsplit("_", 1)[-1]) for i, t, p in read_examples(files)]
+    """Return (intent, text, lang) for the held-out files tests/nlu_*_<lang>.yml."""
+    return [(i, t, p.stem.rsplit("_", 1)[-1]) for i, t, p in _held_out(training_data)]
+
+
+def held_out_set_names(training_data: Path) -> list[str]:
+    """Name the test set of each held-out example (its file name without language)."""
+    return [p.stem.rsplit("_", 1)[0] for _, _, p in _held_out(training_data)]
+
+
+def _held_out(training_data: Path) -> list[tuple[str, str, Path]]:
+    return read_examples(sorted((training_data / "tests").glob("nlu_*.yml")))
+
+
+def by_test_set(outcomes: list[Outcome], names: list[str]) -> dict[str, dict]:
+    """Score each test set (the first held-out set, the blind ones) per language."""
+    grouped: dict[str, list[Outcome]] = {}
+    for outcome, name in zip(outcomes, names, strict=True):
+        grouped.setdefault(name, []).append(outcome)
+    return {
+        name: {
+            lang: {
+                key: value
+                for key, value in scores([o for o in group if o.lang == lang]).items()
+                if key != "per_intent" and key != "confusions"
+            }
+            for lang in sorted({o.lang for o in group})
+        }
+        for name, group in grouped.items()
+    }
 
 
 def run_bot(bot, examples: list[tuple[str, str, str]]) -> list[Outcome]:
@@ -165,6 +191,7 @@ def write_report(
     results = {
         "model": model.name,
         "nuri": by_language(outcomes),
+        "by_test_set": by_test_set(outcomes, held_out_set_names(training_data)),
         "threshold_sweep": threshold_sweep(outcomes),
     }
     report_dir.mkdir(parents=True, exist_ok=True)
