@@ -18,7 +18,7 @@ def tokenize():
 
 def test_korean_particles_come_off(tokenize):
     words = [t.text for t in tokenize("딥페이크가 뭐야")]
-    assert words[:2] == ["딥페이크", "가"]
+    assert "가" in words and "딥페이크가" not in words
 
 
 def test_punctuation_does_not_change_an_english_word(tokenize):
