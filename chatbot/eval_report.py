@@ -6,6 +6,7 @@ from __future__ import annotations
 TEST_SETS = {
     "nlu": "first held-out set, written with the training data",
     "nlu_blind": "written blind, from docs/intents.md only",
+    "nlu_final": "the last blind set, kept out of every decision: the honest measure",
     "nlu_safety_a": "blind crisis and near-miss messages (lexicon extended after)",
     "nlu_safety_b": "second blind safety set (lexicon extended after)",
 }
@@ -80,8 +81,12 @@ def render_markdown(results: dict) -> str:
     lines += ["", "## Rasa's own report (`rasa test nlu`, model alone)", ""]
     for name, report in results.get("rasa", {}).items():
         macro = report.get("macro avg", {})
+        folds = results.get("cross_validation_folds")
+        label = name.replace("_", " ")
+        if name == "cross_validation" and folds:
+            label += f" ({folds} folds over the training data)"
         lines.append(
-            f"- {name.replace('_', ' ')}: accuracy {report.get('accuracy', 0):.3f}, "
+            f"- {label}: accuracy {report.get('accuracy', 0):.3f}, "
             f"macro-F1 {macro.get('f1-score', 0):.3f}"
         )
     lines += ["", "![Rasa confusion matrix, held-out](rasa_held_out_confusion.png)", ""]
@@ -101,8 +106,9 @@ def _test_set_table(by_set: dict) -> list[str]:
         "| Out-of-scope recall |",
         "|---|---|---|---|---|---|---|",
     ]
-    for name, langs in by_set.items():
-        for lang, s in langs.items():
+    known = [name for name in TEST_SETS if name in by_set]
+    for name in known + sorted(set(by_set) - set(known)):
+        for lang, s in by_set[name].items():
             lines.append(
                 f"| `{name}` | {TEST_SETS.get(name, '')} | {lang} | {s['messages']} "
                 f"| {s['macro_f1']} | {s['crisis_recall']} "

@@ -198,6 +198,8 @@ def write_report(
     results["rasa"] = _rasa_test(
         model, training_data, report_dir, cross_validation, folds
     )
+    if cross_validation:
+        results["cross_validation_folds"] = folds
     (report_dir / "results.json").write_text(
         json.dumps(results, indent=2, ensure_ascii=False)
     )
