@@ -36,8 +36,7 @@ def render_markdown(results: dict) -> str:
         "",
         "Targets: macro-F1 ≥ 0.92 per language, crisis recall 1.0, "
         "out-of-scope recall ≥ 0.85. `make test` fails on a missed crisis or a "
-        "language "
-        "below its floor in `tests/test_eval_gate.py`.",
+        "language below its floor in `tests/test_eval_gate.py`.",
         "",
     ]
     lines += _test_set_table(results.get("by_test_set", {}))

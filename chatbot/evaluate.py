@@ -38,16 +38,17 @@ class Outcome:
 
 def held_out_examples(training_data: Path) -> list[tuple[str, str, str]]:
     """Return (intent, text, lang) for the held-out files tests/nlu_*_<lang>.yml."""
-    return [(i, t, p.stem.rsplit("_", 1)[-1]) for i, t, p in _held_out(training_data)]
+    return [example for example, _ in held_out_sets(training_data)]
 
 
-def held_out_set_names(training_data: Path) -> list[str]:
-    """Name the test set of each held-out example (its file name without language)."""
-    return [p.stem.rsplit("_", 1)[0] for _, _, p in _held_out(training_data)]
-
-
-def _held_out(training_data: Path) -> list[tuple[str, str, Path]]:
-    return read_examples(sorted((training_data / "tests").glob("nlu_*.yml")))
+def held_out_sets(training_data: Path) -> list[tuple[tuple[str, str, str], str]]:
+    """Each held-out (intent, text, lang) with its set: the file name minus language."""
+    files = sorted((training_data / "tests").glob("nlu_*.yml"))
+    found = []
+    for intent, text, path in read_examples(files):
+        name, lang = path.stem.rsplit("_", 1)
+        found.append(((intent, text, lang), name))
+    return found
 
 
 def by_test_set(outcomes: list[Outcome], names: list[str]) -> dict[str, dict]:
@@ -60,7 +61,7 @@ def by_test_set(outcomes: list[Outcome], names: list[str]) -> dict[str, dict]:
             lang: {
                 key: value
                 for key, value in scores([o for o in group if o.lang == lang]).items()
-                if key != "per_intent" and key != "confusions"
+                if key not in ("per_intent", "confusions")
             }
             for lang in sorted({o.lang for o in group})
         }
@@ -187,11 +188,12 @@ def write_report(
 
     model, _ = ensure_model(model_dir, training_data)
     bot = load_bot(model, training_data)
-    outcomes = run_bot(bot, held_out_examples(training_data))
+    held_out = held_out_sets(training_data)
+    outcomes = run_bot(bot, [example for example, _ in held_out])
     results = {
         "model": model.name,
         "nuri": by_language(outcomes),
-        "by_test_set": by_test_set(outcomes, held_out_set_names(training_data)),
+        "by_test_set": by_test_set(outcomes, [name for _, name in held_out]),
         "threshold_sweep": threshold_sweep(outcomes),
     }
     report_dir.mkdir(parents=True, exist_ok=True)

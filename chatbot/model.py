@@ -9,6 +9,7 @@ keeps a second `make run` fast.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import logging
 import shutil
 import tempfile
@@ -16,11 +17,12 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+import yaml
+
 from chatbot.paths import MODEL_DIR, TRAINING_DATA
 from chatbot.quiet import silence_rasa
 
 KEEP_MODELS = 3
-_TOKENIZER = Path(__file__).with_name("kiwi_tokenizer.py")
 
 
 def training_files(training_data: Path = TRAINING_DATA) -> list[Path]:
@@ -30,14 +32,26 @@ def training_files(training_data: Path = TRAINING_DATA) -> list[Path]:
     return files
 
 
+def custom_components(training_data: Path = TRAINING_DATA) -> list[Path]:
+    """Source files of our own pipeline components (named by module path in config)."""
+    config = yaml.safe_load((training_data / "config.yml").read_text(encoding="utf-8"))
+    names = [component["name"] for component in config.get("pipeline") or ()]
+    return [
+        Path(importlib.util.find_spec(name.rsplit(".", 1)[0]).origin)
+        for name in names
+        if "." in name  # Rasa's own components have bare names
+    ]
+
+
 def fingerprint(training_data: Path = TRAINING_DATA) -> str:
-    """Hash the training files, our own tokenizer's code, and Rasa's version."""
+    """Hash the training files, our own components' code, and Rasa's version."""
     digest = hashlib.sha256(version("rasa").encode())
     for path in training_files(training_data):
         digest.update(str(path.relative_to(training_data)).encode())
         digest.update(path.read_bytes())
-    # The pipeline runs this component, so a change to it means a new model.
-    digest.update(_TOKENIZER.read_bytes())
+    # The pipeline runs this code, so a change to it means a new model.
+    for path in custom_components(training_data):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 

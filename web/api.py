@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from chatbot import Context, Reply
+from chatbot.language import LANGUAGES, REGIONS
 from web.bot import get_bot
 from web.db import get_db, log_turn
 from web.errors import ApiError
-from web.validation import LANGS, REGIONS, chat_request, json_object
+from web.validation import chat_request, json_object
 
 bp = Blueprint("api", __name__)
 
@@ -29,9 +30,9 @@ def welcome():
     """The first bubbles the widget shows, in the page's language and region."""
     lang = request.args.get("lang", "ko").lower()
     region = request.args.get("region", "").upper() or None
-    if lang not in LANGS or (region and region not in REGIONS):
+    if lang not in LANGUAGES or (region and region not in REGIONS):
         raise ApiError(
-            f"`lang` must be one of {', '.join(LANGS)}; "
+            f"`lang` must be one of {', '.join(LANGUAGES)}; "
             f"`region` one of {', '.join(REGIONS)}."
         )
     return jsonify(to_json(get_bot().welcome(Context(lang=lang, region=region))))

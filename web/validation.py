@@ -11,8 +11,6 @@ from chatbot.language import LANGUAGES, REGIONS
 from web.errors import ApiError
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-# The chatbot owns which languages and regions exist.
-LANGS = LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -54,7 +52,7 @@ def chat_request(data: dict, session_key: str = "session") -> ChatRequest:
     return ChatRequest(
         session=session,
         message=message,
-        lang=_optional_choice(data, "lang", LANGS),
+        lang=_optional_choice(data, "lang", LANGUAGES),
         region=_optional_choice(data, "region", REGIONS, upper=True),
     )
 
