@@ -1,9 +1,9 @@
 """Train the Rasa NLU model, or find the one already trained for this data.
 
 A model is named after a hash of everything that shapes it (pipeline, domain,
-NLU examples, Rasa's version), so a change to training_data/ means a new model
-and an unchanged tree never retrains. Deciding that needs no Rasa import, which
-keeps a second `make run` fast.
+NLU examples, our own components' code, Rasa's version), so a change to any of
+them means a new model and an unchanged tree never retrains. Deciding that needs
+no Rasa import, which keeps a second `make run` fast.
 """
 
 from __future__ import annotations
