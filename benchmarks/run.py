@@ -23,12 +23,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from chatbot.maintain.evaluate import held_out_examples
+from chatbot.model import ensure_model
+from chatbot.paths import MODEL_DIR, TRAINING_DATA
 
-from chatbot.evaluate import held_out_examples  # noqa: E402
-from chatbot.model import ensure_model  # noqa: E402
-from chatbot.paths import MODEL_DIR, TRAINING_DATA  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -10,18 +10,17 @@ Usage: .venv/bin/python benchmarks/tokenizers.py   (about 10 minutes on 2 cores)
 from __future__ import annotations
 
 import json
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from chatbot.maintain.evaluate import held_out_examples, run_bot
+from chatbot.maintain.scoring import by_language
+from chatbot.paths import TRAINING_DATA
 
-from chatbot.evaluate import by_language, held_out_examples, run_bot  # noqa: E402
-from chatbot.paths import TRAINING_DATA  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 KIWI = "chatbot.kiwi_tokenizer.KiwiTokenizer"
 

@@ -1,3 +1,3 @@
-from chatbot.cli import cli
+from chatbot.maintain.cli import cli
 
 cli(prog_name="python -m chatbot")

@@ -7,9 +7,14 @@ from pathlib import Path
 
 from chatbot.content import Content, Message, domain_intents, load_content
 from chatbot.decide import CRISIS, FALLBACK, WELCOME, choose_response, conditions_for
-from chatbot.language import REGIONS, default_region, detect_lang
+from chatbot.language import LANGUAGES, REGIONS, default_region, detect_lang
 from chatbot.safety import Lexicon, is_crisis, load_lexicons
-from chatbot.understand import FALLBACK_INTENT, Understander, Understanding
+from chatbot.understand import (
+    FALLBACK_INTENT,
+    Understander,
+    Understanding,
+    load_understander,
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,11 @@ class Bot:
         # typed "/welcome" payload) falls back rather than fails.
         self.answerable = frozenset(content.responses) & intents
 
+    @property
+    def model_name(self) -> str:
+        """The file name of the model this bot answers with."""
+        return self.understander.model_path.name
+
     def reply(self, text: str, context: Context = Context()) -> Reply:
         """Answer one message."""
         return self.respond(text, self.understander.parse(text), context)
@@ -80,7 +90,7 @@ class Bot:
 
     def welcome(self, context: Context = Context()) -> Reply:
         """The first bubbles a teen sees when the chat opens."""
-        lang = context.lang if context.lang in ("ko", "en") else "ko"
+        lang = context.lang if context.lang in LANGUAGES else LANGUAGES[0]
         region = _region(context.region, lang)
         return Reply(
             messages=self.content.render(WELCOME, lang, {"region": region}),
@@ -99,9 +109,9 @@ def _region(requested: str | None, lang: str) -> str:
 
 
 def load_bot(model_path: Path, training_data: Path) -> Bot:
-    """Load the model, responses and crisis lexicons."""
+    """Load responses and crisis lexicons, and the model (once per process)."""
     return Bot(
-        understander=Understander(model_path),
+        understander=load_understander(model_path),
         content=load_content(training_data),
         lexicons=load_lexicons(training_data / "safety"),
         intents=domain_intents(training_data),

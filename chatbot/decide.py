@@ -8,7 +8,7 @@ CRISIS = "crisis"
 FALLBACK = "fallback"
 WELCOME = "welcome"
 # Conditions a response variant may ask about, taken from the message's entities.
-ENTITY_CONDITIONS = ("platform", "age")
+ENTITY_CONDITIONS = ("platform", "age", "audience")
 
 
 def choose_response(

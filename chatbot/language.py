@@ -1,4 +1,8 @@
-"""Which language to answer in, and which region's help to point to."""
+"""Which language to answer in, which region's help to point to, how long a message.
+
+The one list of what a client may ask for: the web API, the CLI, the widget (by a
+test that compares its constants) and the teachers' page all take these.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import re
 
 LANGUAGES = ("ko", "en")
 REGIONS = ("KR", "INTL", "US", "UK")
+# Longer messages are refused by the API and cut off by the widget.
+MAX_MESSAGE_LENGTH = 1000
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from chatbot.quiet import silence_rasa
@@ -60,6 +61,20 @@ class Understander:
             self._agent.parse_message(text), self._loop
         )
         return _to_understanding(future.result())
+
+
+@cache
+def _load(resolved: Path) -> Understander:
+    return Understander(resolved)
+
+
+def load_understander(model_path: Path) -> Understander:
+    """Return the loaded model for this file, loading it only once per process.
+
+    A model takes tens of seconds and over a gigabyte to load, and every user of
+    the same file (the web app, the CLI, the tests) can share it.
+    """
+    return _load(Path(model_path).resolve())
 
 
 def _to_understanding(data: dict) -> Understanding:

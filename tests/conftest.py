@@ -2,7 +2,8 @@
 
 The model is the one `make train` builds for the current training data
 (models/nuri-<hash>.tar.gz); if it is missing, the first test that needs it
-trains it. Nothing here mocks Rasa.
+trains it. It is loaded once per test process and shared by every user (the
+bot, each app, the CLI). Nothing here mocks Rasa.
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ import pytest
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-from chatbot.paths import MODEL_DIR, TRAINING_DATA  # noqa: E402
+from chatbot import MODEL_DIR, TRAINING_DATA  # noqa: E402
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that needs the trained model, so `-m "not model"` is fast."""
+    for item in items:
+        if "model_path" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.model)
 
 
 @pytest.fixture(scope="session")
@@ -52,11 +60,6 @@ def app(model_path, tmp_path):
 @pytest.fixture
 def client(app):
     return app.test_client()
-
-
-@pytest.fixture
-def runner(app):
-    return app.test_cli_runner()
 
 
 @pytest.fixture

@@ -4,28 +4,20 @@ import json
 import subprocess
 import sys
 
-import pytest
+from click.testing import CliRunner
 
-pytestmark = pytest.mark.model
+from chatbot.maintain.cli import cli
 
 
 def run_parse(model_path, lines, *args):
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "chatbot",
-            "parse",
-            "--model-dir",
-            str(model_path.parent),
-            *args,
-        ],
+    """Run the CLI in this process, sharing the model the other tests loaded."""
+    result = CliRunner().invoke(
+        cli,
+        ["parse", "--model-dir", str(model_path.parent), *args],
         input="\n".join(lines) + "\n",
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
     )
+    assert result.exit_code == 0, result.output
+    return result
 
 
 def test_parse_prints_one_json_object_per_line(model_path):
@@ -36,7 +28,7 @@ def test_parse_prints_one_json_object_per_line(model_path):
         "죽고 싶어",
     ]
     result = run_parse(model_path, messages)
-    records = [json.loads(line) for line in result.stdout.splitlines()]
+    records = [json.loads(line) for line in result.output.splitlines()]
     assert len(records) == 3  # blank lines are skipped
     for record in records:
         assert set(record) == {
@@ -54,8 +46,33 @@ def test_parse_prints_one_json_object_per_line(model_path):
     assert crisis["crisis"] is True and crisis["intent"] == "crisis"
 
 
+def test_parse_takes_the_page_language_for_a_button_payload(model_path):
+    result = run_parse(model_path, ["/help_menu"], "--lang", "en")
+    assert json.loads(result.output)["lang"] == "en"
+
+
+def test_parse_refuses_an_unknown_region():
+    result = CliRunner().invoke(cli, ["parse", "--region", "XX"], input="hi\n")
+    assert result.exit_code == 2 and "XX" in result.output
+
+
 def test_parse_never_echoes_messages_to_stderr(model_path):
+    # A real process, because Rasa and TensorFlow write to the process's stderr.
     secret = "my secret deepfake question zqxj"
-    result = run_parse(model_path, [secret])
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "chatbot",
+            "parse",
+            "--model-dir",
+            str(model_path.parent),
+        ],
+        input=secret + "\n",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
     assert secret not in result.stderr
     assert result.stdout.count(secret) == 1  # only in the JSON record itself

@@ -7,10 +7,10 @@ training_data/tests/) or a single crisis message is missed.
 
 import pytest
 
-from chatbot.evaluate import by_language, held_out_examples, run_bot
+from chatbot.maintain.evaluate import held_out_examples, run_bot
+from chatbot.maintain.scoring import by_language
 from chatbot.paths import TRAINING_DATA
 
-pytestmark = pytest.mark.model
 MACRO_F1_FLOOR = 0.88
 
 

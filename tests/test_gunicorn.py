@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.model
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -41,8 +40,9 @@ def served(model_path, tmp_path_factory):
     env = {
         **os.environ,
         "NURI_BIND": f"127.0.0.1:{port}",
-        "NURI_WORKERS": "1",
-        "NURI_DATABASE": str(log.parent / "nuri.db"),
+        # Two workers on a log that does not exist yet: the first `make run`.
+        "NURI_WORKERS": "2",
+        "NURI_DATABASE": str(log.parent / "var" / "nuri.db"),
         "NURI_MODEL": str(model_path),
         "NURI_LOG_MESSAGES": "false",
     }
@@ -61,16 +61,13 @@ def served(model_path, tmp_path_factory):
             stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 240
-        while True:
-            try:
-                request(base + "/healthz")
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    server.kill()
-                    pytest.fail("gunicorn did not come up:\n" + log.read_text()[-3000:])
-                time.sleep(1)
+        deadline = time.monotonic() + 300
+        while log.read_text().count("ready in") < 2:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("gunicorn did not come up:\n" + log.read_text()[-3000:])
+            time.sleep(1)
+        request(base + "/healthz")
         yield base, log, server
         server.terminate()
         server.wait(timeout=30)
@@ -106,6 +103,18 @@ def test_messages_never_reach_the_server_output(served):
     )  # no access log with client addresses
 
 
-def test_telemetry_is_off_in_the_worker(served):
+def test_every_worker_boots_on_a_new_log_and_says_when_it_is_ready(served):
     _, log, _ = served
-    assert "telemetry" not in log.read_text().lower()
+    output = log.read_text()
+    assert output.count("ready in") == 2
+    assert "failed to boot" not in output.lower() and "locked" not in output
+
+
+def test_telemetry_is_off_once_the_model_is_loaded(bot, monkeypatch):
+    from rasa import telemetry
+
+    from chatbot.quiet import silence_rasa
+
+    monkeypatch.delenv("RASA_TELEMETRY_ENABLED", raising=False)
+    silence_rasa()  # what loading a model runs first, in every process
+    assert telemetry.is_telemetry_enabled() is False

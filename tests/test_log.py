@@ -1,8 +1,12 @@
 """The anonymous session log: what is written, what never is."""
 
+import re
+from pathlib import Path
+
 import sqlite_utils
 
 from web import create_app
+from web.db import create_database
 
 
 def post(client, session, message, **extra):
@@ -63,3 +67,23 @@ def test_a_broken_log_never_breaks_the_reply_nor_loses_earlier_turns(
     assert (
         db["sessions"].get(session_id)["turns"] == 1
     )  # the failed turn left nothing half-written
+
+
+def readme_privacy_table() -> dict[str, list[str]]:
+    """The tables and columns README.md → Privacy promises, in its own words."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    privacy = readme.split("## Privacy", 1)[1].split("\n## ", 1)[0]
+    tables = {}
+    for table, columns in re.findall(r"^\| `(\w+)` \| (.+) \|$", privacy, re.M):
+        tables[table] = re.findall(r"^`(\w+)`|, `(\w+)`", columns)
+        tables[table] = [a or b for a, b in tables[table]]
+    return tables
+
+
+def test_the_log_schema_is_exactly_the_readme_privacy_table(tmp_path):
+    create_database(tmp_path / "nuri.db")
+    db = sqlite_utils.Database(tmp_path / "nuri.db")
+    actual = {
+        table.name: [column.name for column in table.columns] for table in db.tables
+    }
+    assert actual == readme_privacy_table()

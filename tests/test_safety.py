@@ -2,7 +2,7 @@
 
 import pytest
 
-from chatbot.examples import read_examples
+from chatbot.maintain.examples import read_examples
 from chatbot.paths import TRAINING_DATA
 from chatbot.safety import is_crisis, load_lexicons
 
@@ -53,7 +53,6 @@ def test_lexicon_examples(text, expected):
     assert is_crisis(text, LEXICONS) is expected
 
 
-@pytest.mark.model
 @pytest.mark.parametrize(
     "text",
     [

@@ -5,8 +5,6 @@ import threading
 
 import pytest
 
-pytestmark = pytest.mark.model
-
 
 @pytest.mark.parametrize(
     ("text", "intent", "platform"),

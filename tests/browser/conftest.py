@@ -74,7 +74,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.model)
 
 
 @pytest.fixture(scope="session")

@@ -14,14 +14,14 @@ from pathlib import Path
 
 from chatbot.content import Content, domain_intents, load_content
 from chatbot.decide import FALLBACK, WELCOME
-from chatbot.examples import normalise, read_examples
 from chatbot.language import LANGUAGES, REGIONS
+from chatbot.maintain.examples import normalise, read_examples
 
 MAX_BUBBLES = 2
 MAX_BUTTONS = 4
 MAX_WORDS_EN = 80
 MAX_CHARS_KO = 180
-CONDITION_KEYS = {"region", "platform", "age"}
+CONDITION_KEYS = {"region", "platform", "age", "audience"}
 FACT_FIELDS = ("says", "values", "title", "source", "reviewed", "mark")
 DIGITS = re.compile(r"\d+(?:[-.,/]\d+)*")
 URLS = re.compile(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from chatbot.language import LANGUAGES, REGIONS
 from chatbot.paths import MODEL_DIR, TRAINING_DATA
 
 _model_dir = click.option(
@@ -46,8 +47,8 @@ def train(model_dir: Path, training_data: Path) -> None:
 @cli.command()
 @_model_dir
 @_training_data
-@click.option("--lang", type=click.Choice(["ko", "en"]), help="The page's language.")
-@click.option("--region", type=click.Choice(["KR", "INTL", "US", "UK"]))
+@click.option("--lang", type=click.Choice(LANGUAGES), help="The page's language.")
+@click.option("--region", type=click.Choice(REGIONS))
 def parse(
     model_dir: Path, training_data: Path, lang: str | None, region: str | None
 ) -> None:
@@ -79,7 +80,7 @@ def parse(
 @_training_data
 def validate(training_data: Path) -> None:
     """Check responses, facts, lexicons and examples beyond what Rasa checks."""
-    from chatbot.validate import validate_all
+    from chatbot.maintain.validate import validate_all
 
     problems = validate_all(training_data)
     for problem in problems:
@@ -108,7 +109,7 @@ def evaluate(
     folds: int,
 ) -> None:
     """Evaluate on the held-out test files and write the report."""
-    from chatbot.evaluate import write_report
+    from chatbot.maintain.evaluate import write_report
 
     started = time.perf_counter()
     summary = write_report(
