@@ -28,7 +28,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements-dev.lock
+$(VENV)/.installed: requirements-dev.lock pyproject.toml
 	@if [ -z "$(PYTHON)" ]; then \
 		echo "Nuri needs Python 3.10 (Rasa 3.6 supports no newer Python) and found none."; \
 		echo "Install it (for example 'pyenv install 3.10' or 'apt-get install python3.10 python3.10-venv')"; \
@@ -39,6 +39,8 @@ $(VENV)/.installed: requirements-dev.lock
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	@echo "==> Installing the pinned dependencies from requirements-dev.lock"
 	@$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements-dev.lock
+	@# Nuri itself, editable and without dependencies: the lock already has them.
+	@$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	@touch $@
 
 .PHONY: install

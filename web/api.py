@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, request
 
-from chatbot import Context, Reply
-from chatbot.language import LANGUAGES, REGIONS
+from chatbot import LANGUAGES, REGIONS, Context
 from web.bot import get_bot
 from web.db import get_db, log_turn
 from web.errors import ApiError
@@ -22,7 +21,7 @@ def chat():
         asked.message, Context(lang=asked.lang, region=asked.region)
     )
     log_turn(asked.session, reply, asked.message)
-    return jsonify(to_json(reply))
+    return jsonify(reply.to_dict())
 
 
 @bp.get("/api/welcome")
@@ -35,7 +34,7 @@ def welcome():
             f"`lang` must be one of {', '.join(LANGUAGES)}; "
             f"`region` one of {', '.join(REGIONS)}."
         )
-    return jsonify(to_json(get_bot().welcome(Context(lang=lang, region=region))))
+    return jsonify(get_bot().welcome(Context(lang=lang, region=region)).to_dict())
 
 
 @bp.post("/webhooks/rest/webhook")
@@ -71,11 +70,6 @@ def healthz():
     get_db().execute("select 1").fetchone()
     return jsonify(
         status="ok",
-        model=bot.understander.model_path.name,
+        model=bot.model_name,
         log_messages=bool(current_app.config["LOG_MESSAGES"]),
     )
-
-
-def to_json(reply: Reply) -> dict:
-    """Shape a reply for the widget (tuples become JSON lists)."""
-    return reply.to_dict()

@@ -6,32 +6,46 @@ fork-safe and a model loaded in the master makes every worker hang.
 
 from __future__ import annotations
 
+import tarfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from flask import Flask, current_app
 
-from chatbot import Bot, load_bot
-from chatbot.model import model_path
-
-_loaded: dict[tuple[Path, Path], Bot] = {}
+from chatbot import Bot, load_bot, model_path
+from web.errors import StartupError
 
 
-def init_app(app: Flask) -> None:
-    """Load the model for the current training data (once per process)."""
-    training_data = Path(app.config["TRAINING_DATA"])
+def find_model(config: Mapping) -> Path:
+    """Return the model to serve: MODEL if set, else the one for the training data."""
     path = Path(
-        app.config.get("MODEL")
-        or model_path(Path(app.config["MODEL_DIR"]), training_data)
+        config.get("MODEL")
+        or model_path(Path(config["MODEL_DIR"]), Path(config["TRAINING_DATA"]))
     )
-    if not path.exists():
-        raise RuntimeError(
+    if not path.is_file():
+        raise StartupError(
             f"No trained model at {path}. "
             "Run `make train` (or `make run`, which trains first)."
         )
-    key = (path, training_data)
-    if key not in _loaded:
-        _loaded[key] = load_bot(path, training_data)
-    app.extensions["nuri_bot"] = _loaded[key]
+    return path
+
+
+def check_model(path: Path) -> None:
+    """Refuse a model file that is not a readable Rasa model archive."""
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            names = archive.getnames()
+    except (OSError, tarfile.TarError) as error:
+        raise StartupError(f"The model {path} cannot be read ({error}).") from error
+    if not any(name.endswith("metadata.json") for name in names):
+        raise StartupError(f"The model {path} is not a Rasa model (no metadata).")
+
+
+def init_app(app: Flask) -> None:
+    """Attach the chatbot; the model itself loads once per process."""
+    app.extensions["nuri_bot"] = load_bot(
+        find_model(app.config), Path(app.config["TRAINING_DATA"])
+    )
 
 
 def get_bot() -> Bot:

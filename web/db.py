@@ -7,14 +7,20 @@ when LOG_MESSAGES is on, and then scrubbed.
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 from flask import Flask, current_app, g
 
+from web.errors import StartupError
 from web.scrub import scrub
+
+# How long a process waits for another one that is creating the log at the same time.
+CREATE_TIMEOUT = 30.0
 
 
 def get_db() -> sqlite_utils.Database:
@@ -33,7 +39,10 @@ def close_db(_error: BaseException | None = None) -> None:
 
 def init_db(db: sqlite_utils.Database) -> None:
     """Create the tables if they are missing; switch on WAL for concurrent workers."""
-    db.enable_wal()
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    if {"sessions", "turns"} <= set(db.table_names()):
+        return
     db["sessions"].create(
         {
             "id": str,
@@ -65,19 +74,48 @@ def init_db(db: sqlite_utils.Database) -> None:
     db["turns"].create_index(["session_id"], if_not_exists=True)
 
 
+def create_database(path: str | Path) -> None:
+    """Create the log once, waiting while another process is creating it.
+
+    gunicorn's master calls this before it forks (gunicorn.conf.py), so workers
+    find the log ready; the wait covers everything else that starts at once
+    (several test processes, or `flask run` beside gunicorn).
+    """
+    path = Path(path)
+    deadline = time.monotonic() + CREATE_TIMEOUT
+    while True:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite_utils.Database(sqlite3.connect(path, timeout=CREATE_TIMEOUT))
+            try:
+                init_db(db)
+            finally:
+                db.conn.close()
+            return
+        except sqlite3.OperationalError as error:
+            busy = "locked" in str(error) or "busy" in str(error)
+            if not busy or time.monotonic() > deadline:
+                raise StartupError(
+                    f"Cannot create the log database {path}: {error}. "
+                    "Check NURI_DATABASE and that its folder is writable."
+                ) from error
+        except OSError as error:
+            raise StartupError(
+                f"Cannot create the log database {path}: {error.strerror}. "
+                "Check NURI_DATABASE and that its folder is writable."
+            ) from error
+        # WAL switching takes an exclusive lock that SQLite's busy handler does
+        # not wait for, so wait here, a little differently in each process.
+        time.sleep(0.02 + random.random() * 0.08)
+
+
 def init_app(app: Flask) -> None:
     """Make sure the log exists and close connections after each request."""
-    path = Path(app.config["DATABASE"])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
-    try:
-        init_db(db)
-    finally:
-        db.conn.close()
+    create_database(app.config["DATABASE"])
     app.teardown_appcontext(close_db)
 
 
-def log_turn(session_id: str, reply, text: str) -> bool:
+def log_turn(session_id: str, reply, text: str) -> None:
     """Record one turn; a logging failure is reported, never raised to the teen."""
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     stored = scrub(text) if current_app.config["LOG_MESSAGES"] else None
@@ -109,8 +147,6 @@ def log_turn(session_id: str, reply, text: str) -> bool:
                     stored,
                 ],
             )
-        return True
     except sqlite3.Error as error:
         # Never the message itself: the error type is enough to act on.
         current_app.logger.warning("Could not log a turn: %s", type(error).__name__)
-        return False

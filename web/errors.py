@@ -6,6 +6,10 @@ from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 
+class StartupError(RuntimeError):
+    """Nuri cannot serve; the message says why, in one line, and what to do."""
+
+
 class ApiError(Exception):
     """A request we refuse, with the message the client is shown."""
 

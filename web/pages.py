@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, send_from_directory
 
+from chatbot import LANGUAGES, REGIONS
+
 bp = Blueprint("pages", __name__)
 
 
@@ -16,7 +18,7 @@ def index():
 @bp.get("/embed")
 def embed():
     """Where teachers choose options, preview the widget and copy the snippet."""
-    return render_template("embed.html")
+    return render_template("embed.html", languages=LANGUAGES, regions=REGIONS)
 
 
 @bp.get("/widget.js")
@@ -29,22 +31,4 @@ def widget_js():
         max_age=300,
     )
     response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
-    return response
-
-
-# Nuri's own pages load nothing from any other host.
-PAGE_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-    "script-src 'self' 'unsafe-inline'; connect-src 'self'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'self'"
-)
-
-
-@bp.after_app_request
-def protect(response):
-    """Headers that keep referrers, sniffing and third-party hosts out."""
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    if response.mimetype == "text/html":
-        response.headers.setdefault("Content-Security-Policy", PAGE_POLICY)
     return response

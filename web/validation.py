@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from flask import current_app, request
 
-from chatbot.language import LANGUAGES, REGIONS
+from chatbot import LANGUAGES, REGIONS
 from web.errors import ApiError
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")

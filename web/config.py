@@ -1,0 +1,43 @@
+"""Nuri's settings: defaults, then NURI_* environment variables, then a test's own.
+
+Kept apart from `create_app` so gunicorn's master can read the same settings
+before it forks the workers (see gunicorn.conf.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Config
+
+from chatbot import MAX_MESSAGE_LENGTH, MODEL_DIR, TRAINING_DATA
+
+ROOT = Path(__file__).resolve().parent
+DEFAULTS = {
+    "DATABASE": str(ROOT.parent / "var" / "nuri.db"),
+    "MODEL_DIR": str(MODEL_DIR),
+    # None: the model trained for the current training data.
+    "MODEL": None,
+    "TRAINING_DATA": str(TRAINING_DATA),
+    # Off by default: only the intent, language and time of a turn are logged.
+    "LOG_MESSAGES": False,
+    "ALLOWED_ORIGINS": "*",
+    "MAX_MESSAGE_LENGTH": MAX_MESSAGE_LENGTH,
+    # Any request body larger than this is refused before it is parsed.
+    "MAX_CONTENT_LENGTH": 16 * 1024,
+}
+
+
+def configure(config: Config, test_config: dict | None = None) -> None:
+    """Fill a config: defaults, then NURI_* environment variables, then test_config."""
+    config.from_mapping(DEFAULTS)
+    config.from_prefixed_env("NURI")
+    if test_config is not None:
+        config.from_mapping(test_config)
+
+
+def read_config(test_config: dict | None = None) -> Config:
+    """Read the settings outside an app (gunicorn's master has none)."""
+    config = Config(str(ROOT))
+    configure(config, test_config)
+    return config
