@@ -6,9 +6,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from chatbot.content import Content, Message, domain_intents, load_content
-from chatbot.decide import CRISIS, FALLBACK, WELCOME, choose_response, conditions_for
+from chatbot.decide import CLARIFY, CRISIS, FALLBACK, WELCOME, conditions_for, decide
 from chatbot.language import LANGUAGES, REGIONS, default_region, detect_lang
-from chatbot.safety import Lexicon, is_crisis, load_lexicons
+from chatbot.respond import compose
+from chatbot.safety import Lexicon, is_crisis, is_hyperbole, load_lexicons
 from chatbot.understand import (
     FALLBACK_INTENT,
     Understander,
@@ -36,6 +37,10 @@ class Reply:
     region: str
     crisis: bool
     entities: dict[str, str]
+    # What Nuri answered: an intent, "crisis", "fallback" or "clarify".
+    response: str = ""
+    # The topics a clarifying question offered, likeliest first.
+    offered: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """Serialise for JSON: tuples become lists, dataclasses dicts."""
@@ -75,17 +80,25 @@ class Bot:
         lang = detect_lang(text, context.lang)
         region = _region(context.region, lang)
         by_lexicon = is_crisis(text, self.lexicons)
-        key = choose_response(understanding, by_lexicon, self.answerable)
+        decision = decide(
+            understanding,
+            crisis_words=by_lexicon,
+            hyperbole=is_hyperbole(text, self.lexicons),
+            known=self.answerable,
+        )
+        key = decision.response
         return Reply(
-            messages=self.content.render(
-                key, lang, conditions_for(understanding, region)
+            messages=compose(
+                self.content, decision, lang, conditions_for(understanding, region)
             ),
-            intent=FALLBACK_INTENT if key == FALLBACK else key,
+            intent=FALLBACK_INTENT if key in (FALLBACK, CLARIFY) else key,
             confidence=1.0 if by_lexicon else understanding.confidence,
             lang=lang,
             region=region,
             crisis=key == CRISIS,
             entities={e.entity: e.value for e in understanding.entities},
+            response=key,
+            offered=decision.offered,
         )
 
     def welcome(self, context: Context = Context()) -> Reply:
@@ -100,6 +113,7 @@ class Bot:
             region=region,
             crisis=False,
             entities={},
+            response=WELCOME,
         )
 
 

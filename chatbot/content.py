@@ -46,6 +46,8 @@ class Content:
     responses: dict[str, list[dict]]
     facts: dict[str, dict]
     files: dict[str, Path] = field(default_factory=dict)
+    # A short label per intent and language, for buttons that offer a topic.
+    topics: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def choose_variant(self, key: str, conditions: dict[str, str]) -> dict:
         """Return the first variant of `key` whose `when` matches the conditions."""
@@ -102,7 +104,8 @@ def load_content(directory: Path) -> Content:
                 raise ValueError(f"{path}: response {key!r} already in {files[key]}")
             responses[key] = variants
             files[key] = path
-    return Content(responses=responses, facts=facts, files=files)
+    topics = _read_yaml(directory / "topics.yml").get("topics") or {}
+    return Content(responses=responses, facts=facts, files=files, topics=topics)
 
 
 def domain_intents(directory: Path) -> frozenset[str]:

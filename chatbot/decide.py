@@ -1,25 +1,91 @@
-"""Choose which response a message gets. Safety comes before the classifier."""
+"""Choose which response a message gets. Safety comes before the classifier.
+
+Besides one answer, Nuri may ask "do you mean …?" when the model is unsure
+(Rasa's two-stage fallback idea, decided here), offer a button for a second
+topic the message raised, and put a short check-in before an answer when a
+message uses crisis words as a figure of speech.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from chatbot.understand import FALLBACK_INTENT, Understanding
 
 CRISIS = "crisis"
 FALLBACK = "fallback"
+CLARIFY = "clarify"
 WELCOME = "welcome"
+OFF_TOPIC = "out_of_scope"
 # Conditions a response variant may ask about, taken from the message's entities.
 ENTITY_CONDITIONS = ("platform", "age", "audience")
+# Intents never offered as a topic: they are not what a worried teen came for.
+NOT_TOPICS = frozenset(
+    {CRISIS, OFF_TOPIC, "greet", "goodbye", "thanks", "bot_identity", "help_menu"}
+)
+# Below the fallback threshold, a topic this likely is worth offering.
+CLARIFY_MIN = 0.12
+CLARIFY_MAX_TOPICS = 3
+# A second topic this likely gets a button beside the main answer.
+SECOND_TOPIC_MIN = 0.2
+# A figure of speech ("I'd die of shame") is answered, not treated as a crisis,
+# only when the model is this sure what the question is.
+QUESTION_BEHIND_HYPERBOLE_MIN = 0.25
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Which response to give, and what to add to it."""
+
+    response: str
+    offered: tuple[str, ...] = ()  # topics for a clarifying question
+    second: str | None = None  # another topic the message raised
+    check_in: bool = False  # hyperbole: a short check-in before the answer
+
+
+def decide(
+    understanding: Understanding,
+    crisis_words: bool,
+    hyperbole: bool,
+    known: set[str] | frozenset[str],
+) -> Decision:
+    """Crisis words first; then the classifier; then a question back; else the menu."""
+    if crisis_words:
+        return Decision(CRISIS)
+    topics = [
+        (intent, confidence)
+        for intent, confidence in understanding.ranking
+        if intent in known and intent not in NOT_TOPICS
+    ]
+    if understanding.intent == CRISIS:
+        # "Die of embarrassment" plus a real question: answer it, and check in.
+        if hyperbole and topics and topics[0][1] >= QUESTION_BEHIND_HYPERBOLE_MIN:
+            return Decision(topics[0][0], check_in=True)
+        return Decision(CRISIS)
+    intent = understanding.intent
+    if intent != FALLBACK_INTENT and intent in known:
+        second = next(
+            (
+                other
+                for other, confidence in topics
+                if other != intent and confidence >= SECOND_TOPIC_MIN
+            ),
+            None,
+        )
+        return Decision(intent, second=None if intent in NOT_TOPICS else second)
+    if understanding.best_guess in (OFF_TOPIC, CRISIS):
+        return Decision(FALLBACK)
+    offered = tuple(
+        intent for intent, confidence in topics if confidence >= CLARIFY_MIN
+    )[:CLARIFY_MAX_TOPICS]
+    return Decision(CLARIFY, offered=offered) if offered else Decision(FALLBACK)
 
 
 def choose_response(
     understanding: Understanding, crisis: bool, known: set[str] | frozenset[str]
 ) -> str:
-    """Return the response key: crisis first, then the intent, else the fallback."""
-    if crisis or understanding.intent == CRISIS:
-        return CRISIS
-    if understanding.intent != FALLBACK_INTENT and understanding.intent in known:
-        return understanding.intent
-    return FALLBACK
+    """Return just the response key (crisis first, then the intent, else fallback)."""
+    return decide(understanding, crisis, False, known).response
 
 
 def conditions_for(understanding: Understanding, region: str) -> dict[str, str]:

@@ -42,6 +42,11 @@ class Lexicon:
             form = exception.sub(" ", form)
         return any(pattern.search(form) for pattern in self.patterns)
 
+    def hyperbole(self, text: str) -> bool:
+        """Tell whether the message uses crisis words as a figure of speech."""
+        form = _FORMS[self.lang](text)
+        return any(exception.search(form) for exception in self.exceptions)
+
 
 def load_lexicons(directory: Path) -> tuple[Lexicon, ...]:
     """Read crisis_lexicon_<lang>.yml for each language in the directory."""
@@ -64,3 +69,8 @@ def load_lexicons(directory: Path) -> tuple[Lexicon, ...]:
 def is_crisis(text: str, lexicons: tuple[Lexicon, ...]) -> bool:
     """Check the message against every language's lexicon (teens mix them)."""
     return any(lexicon.matches(text) for lexicon in lexicons)
+
+
+def is_hyperbole(text: str, lexicons: tuple[Lexicon, ...]) -> bool:
+    """Check whether any lexicon finds crisis words used as a figure of speech."""
+    return any(lexicon.hyperbole(text) for lexicon in lexicons)

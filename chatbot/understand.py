@@ -33,6 +33,8 @@ class Understanding:
     confidence: float
     entities: tuple[Entity, ...] = ()
     best_guess: str | None = None
+    # The likeliest real intents, best first, with their confidences.
+    ranking: tuple[tuple[str, float], ...] = ()
 
 
 class Understander:
@@ -92,4 +94,7 @@ def _to_understanding(data: dict) -> Understanding:
         confidence=round(float(best.get("confidence") or 0.0), 4),
         entities=entities,
         best_guess=best.get("name"),
+        ranking=tuple(
+            (str(r["name"]), round(float(r["confidence"]), 4)) for r in ranking[:5]
+        ),
     )

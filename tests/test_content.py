@@ -6,8 +6,8 @@ import textwrap
 import pytest
 
 from chatbot.content import load_content
+from chatbot.maintain.validate import validate_all
 from chatbot.paths import TRAINING_DATA
-from chatbot.validate import validate_all
 
 CONTENT = load_content(TRAINING_DATA)
 
@@ -128,3 +128,60 @@ def test_validator_catches_an_example_under_two_intents(content_copy):
         encoding="utf-8",
     )
     assert any("under 2 intents" in p for p in validate_all(content_copy))
+
+
+def test_validator_catches_a_button_that_lands_on_the_wrong_person(content_copy):
+    _append_response(
+        content_copy,
+        """
+        responses:
+          zz_doer_answer:
+            - for: doer
+              ko: ["멈춰 줘서 고마워요."]
+              en: ["Thanks for stopping."]
+              sources: []
+              buttons:
+                - payload: /victim_first_steps
+                  ko: 다음
+                  en: Next
+    """,
+    )
+    problems = "\n".join(validate_all(content_copy))
+    assert "pressed by a doer, it opens an answer written for a victim" in problems
+
+
+def test_validator_catches_translated_korean_and_the_widget_numbers(
+    content_copy, tmp_path
+):
+    from chatbot.maintain.validate import check_widget
+
+    _append_response(
+        content_copy,
+        """
+        responses:
+          zz_stiff:
+            - for: anyone
+              ko: ["당신 잘못이 아니에요."]
+              en: ["It's not your fault."]
+              sources: []
+    """,
+    )
+    assert any("'당신'" in p for p in validate_all(content_copy))
+    widget = tmp_path / "widget.js"
+    widget.write_text(
+        "  // facts: kr_112\n  const OFFLINE_HELP = {\n"
+        '    ko: { KR: "[112](tel:112) 또는 [1234](tel:1234)" },\n  };\n'
+    )
+    problems = check_widget(load_content(content_copy), widget)
+    assert set(problems) == {
+        "widget.js OFFLINE_HELP: '1234' is not in the values of a fact in `sources`"
+    }
+
+
+@pytest.mark.parametrize("region", ["KR", "INTL", "US", "UK"])
+def test_every_button_opens_an_answer_in_every_region(region):
+    for key, variants in CONTENT.responses.items():
+        for variant in variants:
+            for button in variant.get("buttons") or ():
+                intent = button["payload"][1:].split("{")[0]
+                assert intent in CONTENT.responses, (key, button["payload"])

@@ -1,38 +1,105 @@
-"""Which response a message gets: safety first, then the intent, else fallback."""
+"""Which response a message gets: safety first, then the intent, a question back
+when unsure, else the menu."""
 
 import pytest
 
-from chatbot.decide import choose_response, conditions_for
+from chatbot.content import load_content
+from chatbot.decide import Decision, conditions_for, decide
+from chatbot.paths import TRAINING_DATA
+from chatbot.respond import compose
 from chatbot.understand import Entity, Understanding
 
-KNOWN = {"greet", "report_platform", "crisis", "out_of_scope"}
+KNOWN = {
+    "greet",
+    "report_platform",
+    "takedown_services",
+    "sextortion",
+    "crisis",
+    "out_of_scope",
+}
+
+
+def understood(intent, confidence, *ranking):
+    return Understanding(
+        intent,
+        confidence,
+        best_guess=ranking[0][0] if ranking else intent,
+        ranking=tuple(ranking),
+    )
 
 
 @pytest.mark.parametrize(
-    ("intent", "confidence", "lexicon", "expected"),
+    ("understanding", "crisis_words", "hyperbole", "expected"),
     [
-        ("greet", 0.99, False, "greet"),
-        ("greet", 0.99, True, "crisis"),
-        ("nlu_fallback", 0.2, True, "crisis"),
-        ("crisis", 0.6, False, "crisis"),
-        ("nlu_fallback", 0.3, False, "fallback"),
-        ("out_of_scope", 0.9, False, "out_of_scope"),
-        ("unknown_intent", 1.0, False, "fallback"),
+        (understood("greet", 0.99, ("greet", 0.99)), False, False, Decision("greet")),
+        (understood("greet", 0.99, ("greet", 0.99)), True, False, Decision("crisis")),
+        (understood("nlu_fallback", 0.2), True, False, Decision("crisis")),
+        (understood("crisis", 0.6, ("crisis", 0.6)), False, False, Decision("crisis")),
+        (
+            understood("crisis", 0.5, ("crisis", 0.5), ("takedown_services", 0.4)),
+            False,
+            True,
+            Decision("takedown_services", check_in=True),
+        ),
+        (
+            understood("crisis", 0.8, ("crisis", 0.8), ("takedown_services", 0.1)),
+            False,
+            True,
+            Decision("crisis"),
+        ),
+        (
+            understood(
+                "nlu_fallback",
+                0.4,
+                ("sextortion", 0.4),
+                ("takedown_services", 0.3),
+                ("greet", 0.2),
+                ("report_platform", 0.05),
+            ),
+            False,
+            False,
+            Decision("clarify", offered=("sextortion", "takedown_services")),
+        ),
+        (
+            understood("nlu_fallback", 0.3, ("out_of_scope", 0.3), ("sextortion", 0.2)),
+            False,
+            False,
+            Decision("fallback"),
+        ),
+        (understood("nlu_fallback", 0.3), False, False, Decision("fallback")),
+        (
+            understood(
+                "sextortion", 0.6, ("sextortion", 0.6), ("takedown_services", 0.3)
+            ),
+            False,
+            False,
+            Decision("sextortion", second="takedown_services"),
+        ),
+        (
+            understood("out_of_scope", 0.9, ("out_of_scope", 0.9)),
+            False,
+            False,
+            Decision("out_of_scope"),
+        ),
+        (understood("unknown_intent", 1.0), False, False, Decision("fallback")),
     ],
     ids=[
         "intent",
-        "lexicon-beats-classifier",
-        "lexicon-beats-fallback",
+        "crisis-words-beat-classifier",
+        "crisis-words-beat-fallback",
         "classifier-crisis",
-        "low-confidence",
+        "hyperbole-with-a-question-is-answered-with-a-check-in",
+        "hyperbole-without-a-clear-question-stays-crisis",
+        "unsure-asks-do-you-mean",
+        "unsure-and-off-topic-gets-the-menu",
+        "no-idea-gets-the-menu",
+        "two-topics-get-a-second-button",
         "out-of-scope",
         "unanswered-intent",
     ],
 )
-def test_choose_response(intent, confidence, lexicon, expected):
-    assert (
-        choose_response(Understanding(intent, confidence), lexicon, KNOWN) == expected
-    )
+def test_decide(understanding, crisis_words, hyperbole, expected):
+    assert decide(understanding, crisis_words, hyperbole, KNOWN) == expected
 
 
 def test_conditions_come_from_region_and_entities():
@@ -43,3 +110,28 @@ def test_conditions_come_from_region_and_entities():
         "region": "KR",
         "platform": "instagram",
     }
+
+
+CONTENT = load_content(TRAINING_DATA)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_clarifying_question_offers_the_topics_in_the_teens_language(lang):
+    decision = Decision("clarify", offered=("sextortion", "takedown_services"))
+    messages = compose(CONTENT, decision, lang, {"region": "KR"})
+    buttons = messages[-1].buttons
+    assert [b.payload for b in buttons] == [
+        "/sextortion",
+        "/takedown_services",
+        "/help_menu",
+    ]
+    assert buttons[0].title == CONTENT.topics["sextortion"][lang]
+
+
+def test_a_second_topic_adds_its_button_and_a_check_in_comes_first():
+    decision = Decision("sextortion", second="report_platform", check_in=True)
+    messages = compose(CONTENT, decision, "en", {"region": "KR"})
+    assert messages[0].buttons[0].payload == "/crisis"  # the check-in bubble
+    last = messages[-1].buttons
+    assert len(last) <= 4 and last[-1].payload == "/report_platform"
+    assert [b.title for b in last].count("Report it on the app") == 1

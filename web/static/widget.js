@@ -101,17 +101,20 @@
 
   // Shown under the error when the server cannot be reached, by language and region, so the
   // emergency numbers are one tap away even then. Same message syntax as answers.
+  // Shown when the server cannot be reached. Every number here is a fact in
+  // training_data/facts.yml, which `make validate` checks.
+  // facts: kr_112, kr_119, kr_109, us_911, us_988, uk_999, uk_childline
   const OFFLINE_HELP = {
     ko: {
-      KR: "위험하면 [112](tel:112), 죽고 싶은 마음이 들면 [109](tel:109)에 전화하세요 (24시간).",
-      US: "[988](tel:988)에 전화나 문자를 하세요 (24시간).",
-      UK: "차일드라인 [0800 1111](tel:08001111) (무료, 24시간).",
+      KR: "위험하면 [112](tel:112)나 [119](tel:119), 죽고 싶은 마음이 들면 [109](tel:109)에 전화하세요 (24시간).",
+      US: "위험하면 [911](tel:911). 힘들면 [988](tel:988)에 전화나 문자를 하세요 (24시간).",
+      UK: "위험하면 [999](tel:999). 차일드라인 [0800 1111](tel:08001111) (무료, 24시간).",
       INTL: "위험하면 지금 있는 나라의 긴급 전화번호로 연락하세요.",
     },
     en: {
-      KR: "In danger: call [112](tel:112). Thoughts of suicide: call [109](tel:109) (24/7).",
-      US: "Call or text [988](tel:988) (24/7).",
-      UK: "Childline [0800 1111](tel:08001111), free, 24/7.",
+      KR: "In danger: call [112](tel:112) or [119](tel:119). Thoughts of suicide: call [109](tel:109) (24/7).",
+      US: "In danger: call [911](tel:911). Call or text [988](tel:988) (24/7).",
+      UK: "In danger: call [999](tel:999). Childline [0800 1111](tel:08001111), free, 24/7.",
       INTL: "If you are in danger, call your local emergency number.",
     },
   };

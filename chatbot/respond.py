@@ -1,0 +1,53 @@
+"""Build the bubbles for a decision: the answer, plus what the decision adds.
+
+A clarifying question lists the likeliest topics as buttons; a second topic
+becomes one more button; a check-in bubble goes before an answer to a message
+that used crisis words as a figure of speech.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from chatbot.content import Button, Content, Message
+from chatbot.decide import CLARIFY, Decision
+
+CHECK_IN = "check_in"
+MAX_BUTTONS = 4
+
+
+def compose(
+    content: Content, decision: Decision, lang: str, conditions: dict[str, str]
+) -> list[Message]:
+    """Render the decided response and add its topic buttons and check-in."""
+    messages = content.render(decision.response, lang, conditions)
+    if decision.response == CLARIFY:
+        topics = [topic_button(content, t, lang) for t in decision.offered]
+        messages = _with_buttons(messages, topics, first=True)
+    if decision.second:
+        messages = _with_buttons(
+            messages, [topic_button(content, decision.second, lang)], first=False
+        )
+    if decision.check_in:
+        messages = content.render(CHECK_IN, lang, conditions) + messages
+    return messages
+
+
+def topic_button(content: Content, intent: str, lang: str) -> Button:
+    """A button that asks for an intent's answer, titled in the reply's language."""
+    return Button(title=content.topics[intent][lang], payload=f"/{intent}")
+
+
+def _with_buttons(
+    messages: list[Message], extra: list[Button], first: bool
+) -> list[Message]:
+    last = messages[-1]
+    have = {button.payload for button in last.buttons}
+    new = tuple(button for button in extra if button.payload not in have)
+    if first:
+        buttons = (new + last.buttons)[:MAX_BUTTONS]
+    else:
+        # A second topic matters more than the answer's last suggestion.
+        keep = last.buttons[: max(0, MAX_BUTTONS - len(new))]
+        buttons = keep + new
+    return [*messages[:-1], replace(last, buttons=buttons)]
