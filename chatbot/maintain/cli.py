@@ -100,7 +100,7 @@ def validate(training_data: Path) -> None:
     show_default=True,
 )
 @click.option("--cross-validation/--no-cross-validation", default=False)
-@click.option("--folds", default=5, show_default=True)
+@click.option("--folds", default=3, show_default=True)
 def evaluate(
     model_dir: Path,
     training_data: Path,
@@ -108,7 +108,7 @@ def evaluate(
     cross_validation: bool,
     folds: int,
 ) -> None:
-    """Evaluate on the held-out test files and write the report."""
+    """Score the real-message benchmark and the held-out sets; write the report."""
     from chatbot.maintain.evaluate import write_report
 
     started = time.perf_counter()

@@ -18,10 +18,15 @@ def render_markdown(results: dict) -> str:
     lines = [
         "# Evaluation",
         "",
-        f"Model `{results['model']}`, held-out messages in `training_data/tests/` "
-        "(never in the training data). Made by `make eval`; numbers in `results.json`.",
+        f"Model `{results['model']}`. Made by `make eval`; numbers in "
+        "`results.json`.",
         "",
-        "## What teens get (model + crisis safety net + fallback)",
+        *_real_section(results.get("real")),
+        "## Held-out sets (written like the training data)",
+        "",
+        "Held-out messages in `training_data/tests/`, never in the training data "
+        "but written the way it is, so they read higher than real messages. What "
+        "teens get (model + crisis safety net + fallback):",
         "",
         "| Language | Messages | Accuracy | Macro-F1 | Crisis recall "
         "| Out-of-scope recall |",
@@ -90,6 +95,70 @@ def render_markdown(results: dict) -> str:
         )
     lines += ["", "![Rasa confusion matrix, held-out](rasa_held_out_confusion.png)", ""]
     return "\n".join(lines)
+
+
+REAL_TARGETS = {
+    "accepted": "≥ 0.90",
+    "wrong_fallback": "≤ 0.05",
+    "off_topic_recall": "≥ 0.70",
+    "crisis_recall": "1.0",
+    "near_miss_false_alarms": "≤ 0.20",
+    "victims_helped": "≥ 0.95",
+}
+REAL_NAMES = {
+    "accepted": "Accepted answers (questions)",
+    "accepted_or_clarified": "… or a clarifying question offering a right topic",
+    "wrong_fallback": "Generic menu on an in-domain question",
+    "clarified": "Clarifying questions",
+    "off_topic_recall": "Off-topic questions recognised",
+    "crisis_recall": "Crisis messages given the crisis answer",
+    "near_miss_false_alarms": "Hyperbole sent to the crisis answer",
+    "victims_helped": "Teen victims reaching a help answer",
+}
+
+
+def _real_section(real: dict | None) -> list[str]:
+    if not real:
+        return []
+    langs = [lang for lang in ("ko", "en") if lang in real]
+    lines = [
+        "## Real-message benchmark (the measure that matters)",
+        "",
+        "Messages in `benchmarks/real/`, each written by us on the model of one "
+        "public message (help-centre FAQs, Q&A and advice letters, counselling "
+        "write-ups, news quotes) with the set of intents whose answer a reviewer "
+        "accepts. Never trained on.",
+        "",
+        "| Figure | " + " | ".join(langs) + " | Target |",
+        "|---|" + "---|" * len(langs) + "---|",
+    ]
+    for key, name in REAL_NAMES.items():
+        values = " | ".join(str(real[lang][key]) for lang in langs)
+        lines.append(f"| {name} | {values} | {REAL_TARGETS.get(key, '')} |")
+    counts = ", ".join(
+        f"{lang}: {real[lang]['questions']} questions, "
+        f"{real[lang]['crisis_messages']} crisis messages"
+        for lang in langs
+    )
+    lines += [
+        "",
+        f"Rows: {counts}. Accepted share by speaker: "
+        + ", ".join(f"{who} {share}" for who, share in real["by_speaker"].items())
+        + ".",
+        "",
+        "![Real-message confusions](real_confusion.png)",
+        "",
+        "Most frequent misses (first accepted intent → what Nuri answered):",
+        "",
+    ]
+    lines += [
+        f"- `{c['expected']}` → `{c['answered']}`: {c['count']}"
+        for c in real["confusions"][:10]
+    ] or ["- none"]
+    missed = real.get("missed_crises") or []
+    lines += ["", f"Crisis messages missed: {len(missed)}."]
+    lines += [f"- {m['lang']}: answered `{m['answered']}`" for m in missed]
+    return lines + [""]
 
 
 def _test_set_table(by_set: dict) -> list[str]:
