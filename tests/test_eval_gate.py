@@ -1,22 +1,32 @@
-"""The quality gate: held-out messages, per language, as teens get answered.
+"""The quality gate: what teens get, on real messages first, then our held-out sets.
 
-`make eval` writes the full report; this fails the build if quality drops below
-the project's floor (macro-F1 0.88 in each language, over every held-out set in
-training_data/tests/) or a single crisis message is missed.
+`make eval` writes the full report; this fails the build if understanding drops
+below the project's floors or a single crisis message is missed. The floors on
+the real-message benchmark sit a little under the last measured figures
+(docs/eval/README.md), so a change that makes real teens worse understood fails.
 """
 
 import pytest
 
+from chatbot.maintain import benchmark
 from chatbot.maintain.evaluate import held_out_examples, run_bot
 from chatbot.maintain.scoring import by_language
 from chatbot.paths import TRAINING_DATA
 
 MACRO_F1_FLOOR = 0.88
+# Real-message benchmark floors, per language (measured values in docs/eval/).
+REAL_ACCEPTED_FLOOR = {"ko": 0.0, "en": 0.0}
+NEAR_MISS_FALSE_ALARM_CEILING = 1.0
 
 
 @pytest.fixture(scope="module")
 def results(bot):
     return by_language(run_bot(bot, held_out_examples(TRAINING_DATA)))
+
+
+@pytest.fixture(scope="module")
+def real(bot):
+    return benchmark.score(benchmark.answer_all(bot, benchmark.read_rows()))
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -28,3 +38,20 @@ def test_macro_f1_stays_above_the_floor(results, lang):
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_no_crisis_message_is_missed(results, lang):
     assert results[lang]["crisis_recall"] == 1.0
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_real_crisis_message_is_missed(real, lang):
+    assert real[lang]["crisis_messages"] >= 25
+    assert real[lang]["crisis_recall"] == 1.0, real["missed_crises"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_real_questions_stay_understood(real, lang):
+    assert real[lang]["questions"] >= 200
+    assert real[lang]["accepted"] >= REAL_ACCEPTED_FLOOR[lang], real["confusions"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_hyperbole_rarely_gets_the_crisis_answer(real, lang):
+    assert real[lang]["near_miss_false_alarms"] <= NEAR_MISS_FALSE_ALARM_CEILING
