@@ -28,7 +28,7 @@ class Row:
 
     text: str
     lang: str
-    accept: frozenset[str]
+    accept: tuple[str, ...]  # in the order the row lists them, best first
     kind: str  # question, crisis, near_miss or victim
     who: str
     source: str
@@ -53,7 +53,7 @@ class Answer:
     @property
     def clarified_well(self) -> bool:
         """Nuri asked "do you mean …?" and one of the topics it offered fits."""
-        return self.key == CLARIFY and bool(set(self.offered) & self.row.accept)
+        return self.key == CLARIFY and bool(set(self.offered) & set(self.row.accept))
 
 
 def read_rows(directory: Path = BENCHMARK) -> list[Row]:
@@ -67,7 +67,7 @@ def read_rows(directory: Path = BENCHMARK) -> list[Row]:
                 Row(
                     text=message["text"],
                     lang=lang,
-                    accept=frozenset(message["accept"]),
+                    accept=tuple(message["accept"]),
                     kind=message.get("kind", "question"),
                     who=message.get("who", "teen"),
                     source=message["source"],
@@ -100,7 +100,7 @@ def summarise(answers: list[Answer]) -> dict:
     """The benchmark's figures for one group of answers (e.g. one language)."""
     questions = [a for a in answers if a.row.kind == "question"]
     in_domain = [a for a in questions if OFF_TOPIC not in a.row.accept]
-    off_topic = [a for a in questions if a.row.accept == {OFF_TOPIC}]
+    off_topic = [a for a in questions if set(a.row.accept) == {OFF_TOPIC}]
     crises = [a for a in answers if a.row.kind == "crisis"]
     near_misses = [a for a in answers if a.row.kind == "near_miss"]
     victims = [a for a in answers if a.row.kind == "victim"]
@@ -144,7 +144,7 @@ def score(answers: list[Answer]) -> dict:
     result["confusions"] = [
         {"expected": expected, "answered": answered, "count": count}
         for (expected, answered), count in Counter(
-            (min(a.row.accept), a.key)
+            (a.row.accept[0], a.key)
             for a in answers
             if a.row.kind != "crisis" and not a.accepted
         ).most_common(15)
@@ -166,7 +166,7 @@ def confusion_picture(answers: list[Answer], path: Path) -> None:
     from sklearn.metrics import ConfusionMatrixDisplay
 
     rows = [a for a in answers if a.row.kind != "crisis"]
-    expected = [a.key if a.accepted else min(a.row.accept) for a in rows]
+    expected = [a.key if a.accepted else a.row.accept[0] for a in rows]
     answered = [a.key for a in rows]
     labels = sorted(set(expected) | set(answered))
     figure, axes = plt.subplots(figsize=(14, 13))

@@ -18,8 +18,7 @@ def render_markdown(results: dict) -> str:
     lines = [
         "# Evaluation",
         "",
-        f"Model `{results['model']}`. Made by `make eval`; numbers in "
-        "`results.json`.",
+        f"Model `{results['model']}`. Made by `make eval`; numbers in `results.json`.",
         "",
         *_real_section(results.get("real")),
         "## Held-out sets (written like the training data)",
@@ -148,7 +147,7 @@ def _real_section(real: dict | None) -> list[str]:
         "",
         "![Real-message confusions](real_confusion.png)",
         "",
-        "Most frequent misses (first accepted intent → what Nuri answered):",
+        "Most frequent misses (the first intent the row accepts → what Nuri answered):",
         "",
     ]
     lines += [

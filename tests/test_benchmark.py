@@ -1,0 +1,90 @@
+"""The real-message benchmark: its files are well formed and its figures add up."""
+
+import pytest
+
+from chatbot.content import domain_intents
+from chatbot.maintain.benchmark import Answer, Row, read_rows, summarise
+from chatbot.maintain.examples import normalise, read_examples
+from chatbot.paths import TRAINING_DATA
+
+ROWS = read_rows()
+INTENTS = domain_intents(TRAINING_DATA)
+
+
+def test_the_benchmark_is_as_large_as_promised():
+    for lang in ("ko", "en"):
+        questions = [r for r in ROWS if r.lang == lang and r.kind == "question"]
+        safety = [r for r in ROWS if r.lang == lang and r.kind != "question"]
+        assert len(questions) >= 200 and len(safety) >= 50, lang
+
+
+def test_every_row_names_a_source_and_known_intents():
+    for row in ROWS:
+        assert row.source.startswith(("http://", "https://")), row.text
+        assert row.accept and set(row.accept) <= INTENTS, row.text
+        assert row.kind in {"question", "crisis", "near_miss", "victim"}
+        assert (row.kind == "crisis") == (row.accept == ("crisis",)), row.text
+
+
+def test_no_benchmark_message_is_in_the_training_data():
+    training = {
+        normalise(text)
+        for _, text, _ in read_examples(sorted((TRAINING_DATA / "data").rglob("*.yml")))
+    }
+    assert [r.text for r in ROWS if normalise(r.text) in training] == []
+
+
+def row(accept, kind="question", lang="en"):
+    return Row("…", lang, tuple(accept), kind, "teen", "https://example.org")
+
+
+@pytest.mark.parametrize(
+    ("answers", "figure", "expected"),
+    [
+        (
+            [Answer(row(["sextortion"]), "sextortion", False, ())]
+            + [Answer(row(["sextortion"]), "fallback", False, ())],
+            "accepted",
+            0.5,
+        ),
+        (
+            [Answer(row(["consent"]), "fallback", False, ())]
+            + [Answer(row(["consent"]), "clarify", False, ("consent",))],
+            "wrong_fallback",
+            0.5,
+        ),
+        (
+            [Answer(row(["consent"]), "clarify", False, ("consent", "bystander"))],
+            "accepted_or_clarified",
+            1.0,
+        ),
+        (
+            [Answer(row(["out_of_scope"]), "out_of_scope", False, ())]
+            + [Answer(row(["out_of_scope"]), "fallback", False, ())],
+            "off_topic_recall",
+            0.5,
+        ),
+        (
+            [Answer(row(["crisis"], "crisis"), "victim_first_steps", False, ())]
+            + [Answer(row(["crisis"], "crisis"), "crisis", True, ())],
+            "crisis_recall",
+            0.5,
+        ),
+        (
+            [Answer(row(["tell_adult"], "near_miss"), "crisis", True, ())]
+            + [Answer(row(["tell_adult"], "near_miss"), "tell_adult", False, ())] * 3,
+            "near_miss_false_alarms",
+            0.25,
+        ),
+    ],
+    ids=[
+        "accepted",
+        "wrong-fallback-counts-the-menu-not-a-question-back",
+        "a-question-back-offering-a-right-topic",
+        "off-topic-recall",
+        "crisis-recall",
+        "near-miss-false-alarms",
+    ],
+)
+def test_figures(answers, figure, expected):
+    assert summarise(answers)[figure] == expected
