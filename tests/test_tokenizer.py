@@ -36,3 +36,10 @@ def test_tokens_keep_their_place_in_the_text(tokenize):
 
 def test_a_message_of_only_punctuation_still_has_a_token(tokenize):
     assert [t.text for t in tokenize("???")] == ["???"]
+
+
+def test_a_long_story_keeps_its_start_and_its_question():
+    tokenizer = KiwiTokenizer({**KiwiTokenizer.get_default_config(), "max_tokens": 8})
+    text = "so yesterday my friend told me something and i was shocked what do i do"
+    words = [t.text for t in tokenizer.tokenize(Message({"text": text}), "text")]
+    assert words == ["so", "yesterday", "was", "shocked", "what", "do", "i", "do"]
