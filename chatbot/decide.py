@@ -31,6 +31,9 @@ SECOND_TOPIC_MIN = 0.2
 # A figure of speech ("I'd die of shame") is answered, not treated as a crisis,
 # only when the model is this sure what the question is.
 QUESTION_BEHIND_HYPERBOLE_MIN = 0.25
+# The model suspects a crisis even below its fallback threshold, or second to
+# another topic: a missed crisis costs more than a false alarm (docs/nlu.md).
+CRISIS_SUSPECTED_MIN = 0.3
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,8 @@ def decide(
         for intent, confidence in understanding.ranking
         if intent in known and intent not in NOT_TOPICS
     ]
-    if understanding.intent == CRISIS:
+    suspected = dict(understanding.ranking).get(CRISIS, 0.0) >= CRISIS_SUSPECTED_MIN
+    if understanding.intent == CRISIS or suspected:
         # "Die of embarrassment" plus a real question: answer it, and check in.
         if hyperbole and topics and topics[0][1] >= QUESTION_BEHIND_HYPERBOLE_MIN:
             return Decision(topics[0][0], check_in=True)

@@ -82,6 +82,14 @@ def understood(intent, confidence, *ranking):
             Decision("out_of_scope"),
         ),
         (understood("unknown_intent", 1.0), False, False, Decision("fallback")),
+        (
+            understood(
+                "nlu_fallback", 0.4, ("emotional_support", 0.4), ("crisis", 0.35)
+            ),
+            False,
+            False,
+            Decision("crisis"),
+        ),
     ],
     ids=[
         "intent",
@@ -96,6 +104,7 @@ def understood(intent, confidence, *ranking):
         "two-topics-get-a-second-button",
         "out-of-scope",
         "unanswered-intent",
+        "a-suspected-crisis-below-the-threshold-is-a-crisis",
     ],
 )
 def test_decide(understanding, crisis_words, hyperbole, expected):
