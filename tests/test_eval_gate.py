@@ -13,10 +13,13 @@ from chatbot.maintain.evaluate import held_out_examples, run_bot
 from chatbot.maintain.scoring import by_language
 from chatbot.paths import TRAINING_DATA
 
-MACRO_F1_FLOOR = 0.88
-# Real-message benchmark floors, per language (measured values in docs/eval/).
-REAL_ACCEPTED_FLOOR = {"ko": 0.0, "en": 0.0}
-NEAR_MISS_FALSE_ALARM_CEILING = 1.0
+# 36 intents with close neighbours (telegram_room beside victim_first_steps) and
+# relabelled held-out sets: measured 0.872 ko / 0.861 en on 2026-12-01, down from
+# 0.93 with 26 intents (docs/nlu.md).
+MACRO_F1_FLOOR = 0.85
+# Real-message benchmark, measured 0.443 ko / 0.493 en accepted on 2026-12-01.
+REAL_ACCEPTED_FLOOR = {"ko": 0.42, "en": 0.47}
+NEAR_MISS_FALSE_ALARM_CEILING = 0.2
 
 
 @pytest.fixture(scope="module")
