@@ -10,9 +10,8 @@ Rasa's WhitespaceTokenizer splits them: punctuation around them is dropped, so
 
 A long message keeps only its first and last tokens (`max_tokens`). Real
 messages tell a story first and ask last, so the start (who, what) and the end
-(the question) carry the intent; and DIET pads every training batch to its
-longest message, so a few 60-word stories would otherwise make training several
-times slower.
+(the question) carry the intent, and the middle of a long story should not
+outweigh them.
 """
 
 from __future__ import annotations
