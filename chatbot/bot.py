@@ -9,7 +9,7 @@ from chatbot.content import Content, Message, domain_intents, load_content
 from chatbot.decide import CLARIFY, CRISIS, FALLBACK, WELCOME, conditions_for, decide
 from chatbot.language import LANGUAGES, REGIONS, default_region, detect_lang
 from chatbot.respond import compose
-from chatbot.safety import Lexicon, is_crisis, is_hyperbole, load_lexicons
+from chatbot.safety import Lexicon, load_lexicons, read_crisis_words
 from chatbot.understand import (
     FALLBACK_INTENT,
     Understander,
@@ -79,11 +79,11 @@ class Bot:
         """Decide and build the reply for a message the model has understood."""
         lang = detect_lang(text, context.lang)
         region = _region(context.region, lang)
-        by_lexicon = is_crisis(text, self.lexicons)
+        by_lexicon, hyperbole = read_crisis_words(text, self.lexicons)
         decision = decide(
             understanding,
             crisis_words=by_lexicon,
-            hyperbole=is_hyperbole(text, self.lexicons),
+            hyperbole=hyperbole,
             known=self.answerable,
         )
         key = decision.response

@@ -85,13 +85,6 @@ def decide(
     return Decision(CLARIFY, offered=offered) if offered else Decision(FALLBACK)
 
 
-def choose_response(
-    understanding: Understanding, crisis: bool, known: set[str] | frozenset[str]
-) -> str:
-    """Return just the response key (crisis first, then the intent, else fallback)."""
-    return decide(understanding, crisis, False, known).response
-
-
 def conditions_for(understanding: Understanding, region: str) -> dict[str, str]:
     """Collect what response variants may depend on: region, platform, age."""
     conditions = {"region": region}

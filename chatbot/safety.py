@@ -35,17 +35,15 @@ class Lexicon:
     patterns: tuple[re.Pattern, ...]
     exceptions: tuple[re.Pattern, ...]
 
-    def matches(self, text: str) -> bool:
-        """Tell whether the message, hyperbole removed, hits a crisis pattern."""
+    def read(self, text: str) -> tuple[bool, bool]:
+        """Tell whether the message, hyperbole removed, hits a crisis pattern, and
+        whether it used crisis words as a figure of speech at all."""
         form = _FORMS[self.lang](text)
+        hyperbole = False
         for exception in self.exceptions:
-            form = exception.sub(" ", form)
-        return any(pattern.search(form) for pattern in self.patterns)
-
-    def hyperbole(self, text: str) -> bool:
-        """Tell whether the message uses crisis words as a figure of speech."""
-        form = _FORMS[self.lang](text)
-        return any(exception.search(form) for exception in self.exceptions)
+            form, found = exception.subn(" ", form)
+            hyperbole = hyperbole or found > 0
+        return any(pattern.search(form) for pattern in self.patterns), hyperbole
 
 
 def load_lexicons(directory: Path) -> tuple[Lexicon, ...]:
@@ -66,11 +64,15 @@ def load_lexicons(directory: Path) -> tuple[Lexicon, ...]:
     return tuple(lexicons)
 
 
+def read_crisis_words(text: str, lexicons: tuple[Lexicon, ...]) -> tuple[bool, bool]:
+    """Read the message once with every language's lexicon (teens mix them).
+
+    Returns (crisis words, crisis words used as a figure of speech).
+    """
+    readings = [lexicon.read(text) for lexicon in lexicons]
+    return any(c for c, _ in readings), any(h for _, h in readings)
+
+
 def is_crisis(text: str, lexicons: tuple[Lexicon, ...]) -> bool:
-    """Check the message against every language's lexicon (teens mix them)."""
-    return any(lexicon.matches(text) for lexicon in lexicons)
-
-
-def is_hyperbole(text: str, lexicons: tuple[Lexicon, ...]) -> bool:
-    """Check whether any lexicon finds crisis words used as a figure of speech."""
-    return any(lexicon.hyperbole(text) for lexicon in lexicons)
+    """Check the message against every language's lexicon."""
+    return read_crisis_words(text, lexicons)[0]
