@@ -8,6 +8,8 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
+# Datasette runs in uv's own tool environment: never one of Nuri's dependencies.
+DATASETTE_VERSION := 0.65.5
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -95,6 +97,12 @@ lint: install  ## ruff check, ruff format --check, hadolint
 .PHONY: bench
 bench: train  ## Measure install-free figures: model load, parse latency, worker RSS
 	@$(BIN)/python benchmarks/run.py
+
+.PHONY: datasette
+datasette: install  ## Browse the log in Datasette, from its own tool environment
+	@test -f $(or $(NURI_DATABASE),var/nuri.db) || { echo "No log at $(or $(NURI_DATABASE),var/nuri.db) yet: run make run first."; exit 1; }
+	$(BIN)/uv tool run --from datasette==$(DATASETTE_VERSION) datasette serve \
+		$(or $(NURI_DATABASE),var/nuri.db) --metadata docs/datasette/metadata.json --port 8001
 
 .PHONY: lock
 lock: install  ## Re-pin requirements*.lock from pyproject.toml

@@ -47,6 +47,7 @@ def post_fork(server, worker):
 
 
 def post_worker_init(worker):
-    """One line per worker once its model is loaded and it can answer."""
+    """Load the model before the worker takes a request; say when it is ready."""
+    worker.wsgi.extensions["nuri_bot"].get()
     seconds = time.monotonic() - worker.nuri_forked_at
     worker.log.info("Worker %s ready in %.1f s", worker.pid, seconds)

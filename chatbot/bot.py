@@ -41,10 +41,14 @@ class Reply:
     response: str = ""
     # The topics a clarifying question offered, likeliest first.
     offered: tuple[str, ...] = ()
+    # The model's two likeliest topics and confidences, for the log only.
+    guesses: tuple[tuple[str, float], ...] = ()
 
     def to_dict(self) -> dict:
-        """Serialise for JSON: tuples become lists, dataclasses dicts."""
-        return asdict(self)
+        """Serialise for the API: tuples become lists; the log's guesses stay out."""
+        data = asdict(self)
+        del data["guesses"]
+        return data
 
 
 class Bot:
@@ -99,6 +103,7 @@ class Bot:
             entities={e.entity: e.value for e in understanding.entities},
             response=key,
             offered=decision.offered,
+            guesses=understanding.ranking[:2],
         )
 
     def welcome(self, context: Context = Context()) -> Reply:

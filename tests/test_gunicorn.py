@@ -7,17 +7,22 @@ the server's output, from Flask, gunicorn, Rasa or TensorFlow.
 import json
 import os
 import re
+import secrets
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 REPO = Path(__file__).resolve().parent.parent
 READY = re.compile(r"Worker \d+ ready in [\d.]+ s")
+WORKERS = 4
+CHATS = 500  # per worker
 
 
 def free_port() -> int:
@@ -42,11 +47,11 @@ def served(model_path, tmp_path_factory):
     env = {
         **os.environ,
         "NURI_BIND": f"127.0.0.1:{port}",
-        # Two workers on a log that does not exist yet: the first `make run`.
-        "NURI_WORKERS": "2",
+        # Four workers on a log that does not exist yet: the first `make run`.
+        "NURI_WORKERS": str(WORKERS),
         "NURI_DATABASE": str(log.parent / "var" / "nuri.db"),
         "NURI_MODEL": str(model_path),
-        "NURI_LOG_MESSAGES": "false",
+        "NURI_LOG_TEXT": "none",
     }
     env.pop("RASA_TELEMETRY_ENABLED", None)  # the app must switch telemetry off itself
     with log.open("w") as output:
@@ -55,6 +60,9 @@ def served(model_path, tmp_path_factory):
                 str(Path(sys.executable).with_name("gunicorn")),
                 "--config",
                 "gunicorn.conf.py",
+                # Four workers loading TensorFlow at once on two busy cores.
+                "--timeout",
+                "300",
                 "web:create_app()",
             ],
             cwd=REPO,
@@ -64,13 +72,13 @@ def served(model_path, tmp_path_factory):
         )
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 300
-        while len(READY.findall(log.read_text())) < 2:
+        while len(READY.findall(log.read_text())) < WORKERS:
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
                 pytest.fail("gunicorn did not come up:\n" + log.read_text()[-3000:])
             time.sleep(1)
         request(base + "/healthz")
-        yield base, log, server
+        yield base, log, Path(env["NURI_DATABASE"])
         server.terminate()
         server.wait(timeout=30)
 
@@ -108,8 +116,36 @@ def test_messages_never_reach_the_server_output(served):
 def test_every_worker_boots_on_a_new_log_and_says_when_it_is_ready(served):
     _, log, _ = served
     output = log.read_text()
-    assert len(READY.findall(output)) == 2
+    assert len(READY.findall(output)) == WORKERS
     assert "failed to boot" not in output.lower() and "locked" not in output
+
+
+def test_every_concurrent_turn_is_logged(served):
+    """4 workers × 500 chats from 16 clients at once: exactly 2,000 turns counted."""
+    base, log, database = served
+    prefix = "concurrent-" + secrets.token_hex(4)
+    messages = ["딥페이크가 뭐야?", "how do i report a deepfake", "고마워", "hi"]
+
+    def chat(n):
+        return request(
+            base + "/api/chat",
+            {"session": f"{prefix}-{n % 200:04d}", "message": messages[n % 4]},
+        )
+
+    with ThreadPoolExecutor(16) as pool:
+        replies = list(pool.map(chat, range(WORKERS * CHATS)))
+    assert all(reply["messages"] for reply in replies)
+    db = sqlite_utils.Database(database)
+    assert (
+        db.execute(
+            "select count(*) from turns where session_id like ?", [prefix + "%"]
+        ).fetchone()[0]
+        == WORKERS * CHATS
+    )
+    assert db.execute(
+        "select count(*), sum(turns) from sessions where id like ?", [prefix + "%"]
+    ).fetchone() == (200, WORKERS * CHATS)
+    assert "Cannot write the log" not in log.read_text()
 
 
 def test_telemetry_is_off_once_the_model_is_loaded(bot, monkeypatch):

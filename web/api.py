@@ -6,8 +6,9 @@ from flask import Blueprint, current_app, jsonify, request
 
 from chatbot import LANGUAGES, REGIONS, Context
 from web.bot import get_bot
-from web.db import get_db, log_turn
+from web.db import get_db
 from web.errors import ApiError
+from web.log import log_turn
 from web.validation import chat_request, json_object
 
 bp = Blueprint("api", __name__)
@@ -20,7 +21,7 @@ def chat():
     reply = get_bot().reply(
         asked.message, Context(lang=asked.lang, region=asked.region)
     )
-    log_turn(asked.session, reply, asked.message)
+    log_turn(asked.session, reply, asked.message, request.headers.get("Origin"))
     return jsonify(reply.to_dict())
 
 
@@ -42,7 +43,7 @@ def rest_webhook():
     """Rasa's REST channel: {"sender", "message"} in, a list of bot messages out."""
     asked = chat_request(json_object(), session_key="sender")
     reply = get_bot().reply(asked.message, Context())
-    log_turn(asked.session, reply, asked.message)
+    log_turn(asked.session, reply, asked.message, request.headers.get("Origin"))
     return jsonify(
         [
             {
@@ -71,5 +72,5 @@ def healthz():
     return jsonify(
         status="ok",
         model=bot.model_name,
-        log_messages=bool(current_app.config["LOG_MESSAGES"]),
+        log_text=current_app.config["LOG_TEXT"],
     )

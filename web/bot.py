@@ -1,12 +1,15 @@
 """Give each app (so each gunicorn worker) its loaded chatbot.
 
 The model is loaded after gunicorn forks, never before: TensorFlow is not
-fork-safe and a model loaded in the master makes every worker hang.
+fork-safe and a model loaded in the master makes every worker hang. It loads
+on first use, so maintainers' `flask nuri …` commands never wait for it;
+gunicorn loads it before a worker takes requests (gunicorn.conf.py).
 """
 
 from __future__ import annotations
 
 import tarfile
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -41,13 +44,31 @@ def check_model(path: Path) -> None:
         raise StartupError(f"The model {path} is not a Rasa model (no metadata).")
 
 
+class LazyBot:
+    """The chatbot of one app, loaded the first time a message needs it."""
+
+    def __init__(self, model: Path, training_data: Path) -> None:
+        self.model = model
+        self.training_data = training_data
+        self._bot: Bot | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Bot:
+        """Load the bot once (the model itself once per process), then reuse it."""
+        if self._bot is None:
+            with self._lock:
+                if self._bot is None:
+                    self._bot = load_bot(self.model, self.training_data)
+        return self._bot
+
+
 def init_app(app: Flask) -> None:
-    """Attach the chatbot; the model itself loads once per process."""
-    app.extensions["nuri_bot"] = load_bot(
+    """Find the model now, so a missing one stops start-up; load it on first use."""
+    app.extensions["nuri_bot"] = LazyBot(
         find_model(app.config), Path(app.config["TRAINING_DATA"])
     )
 
 
 def get_bot() -> Bot:
     """Return the chatbot of the current app."""
-    return current_app.extensions["nuri_bot"]
+    return current_app.extensions["nuri_bot"].get()

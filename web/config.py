@@ -19,8 +19,12 @@ DEFAULTS = {
     # None: the model trained for the current training data.
     "MODEL": None,
     "TRAINING_DATA": str(TRAINING_DATA),
-    # Off by default: only the intent, language and time of a turn are logged.
-    "LOG_MESSAGES": False,
+    # What message text the log keeps, scrubbed: none, unanswered or all.
+    "LOG_TEXT": "none",
+    # Turns and sessions older than this are deleted (at start-up and daily).
+    "RETENTION_DAYS": 30,
+    # A token for GET /admin; unset, /admin does not exist.
+    "ADMIN_TOKEN": None,
     "ALLOWED_ORIGINS": "*",
     "MAX_MESSAGE_LENGTH": MAX_MESSAGE_LENGTH,
     # Any request body larger than this is refused before it is parsed.

@@ -1,8 +1,8 @@
-"""The anonymous session log, in an embedded SQLite file (sqlite-utils).
+"""The anonymous session log, in an embedded SQLite file (sqlite-utils, WAL).
 
-A session row holds a random id and coarse facts; a turn row holds what Nuri
-decided. No IP address, user agent or cookie is ever stored; message text only
-when LOG_MESSAGES is on, and then scrubbed.
+What the tables hold is described column by column in `web.schema`; what a turn
+records is decided in `web.log`. No IP address, user agent or cookie is ever
+stored.
 """
 
 from __future__ import annotations
@@ -10,23 +10,30 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 from flask import Flask, current_app, g
 
 from web.errors import StartupError
-from web.scrub import scrub
+from web.schema import migrate
 
 # How long a process waits for another one that is creating the log at the same time.
 CREATE_TIMEOUT = 30.0
+# How long a request waits for a locked log before it answers without logging.
+BUSY_TIMEOUT = 2.0
+
+
+def open_db(path: str | Path, timeout: float = BUSY_TIMEOUT) -> sqlite_utils.Database:
+    """Open an existing log; never create an empty file where a log went missing."""
+    uri = Path(path).resolve().as_uri() + "?mode=rw"
+    return sqlite_utils.Database(sqlite3.connect(uri, uri=True, timeout=timeout))
 
 
 def get_db() -> sqlite_utils.Database:
     """Open (once per request) the log database."""
     if "db" not in g:
-        g.db = sqlite_utils.Database(current_app.config["DATABASE"])
+        g.db = open_db(current_app.config["DATABASE"])
     return g.db
 
 
@@ -38,44 +45,14 @@ def close_db(_error: BaseException | None = None) -> None:
 
 
 def init_db(db: sqlite_utils.Database) -> None:
-    """Create the tables if they are missing; switch on WAL for concurrent workers."""
+    """Switch on WAL for concurrent workers, then bring the schema up to date."""
     if db.journal_mode != "wal":
         db.enable_wal()
-    if {"sessions", "turns"} <= set(db.table_names()):
-        return
-    db["sessions"].create(
-        {
-            "id": str,
-            "started_at": str,
-            "last_seen_at": str,
-            "lang": str,
-            "region": str,
-            "turns": int,
-        },
-        pk="id",
-        if_not_exists=True,
-    )
-    db["turns"].create(
-        {
-            "id": int,
-            "session_id": str,
-            "at": str,
-            "lang": str,
-            "region": str,
-            "intent": str,
-            "confidence": float,
-            "crisis": int,
-            "text": str,
-        },
-        pk="id",
-        foreign_keys=[("session_id", "sessions", "id")],
-        if_not_exists=True,
-    )
-    db["turns"].create_index(["session_id"], if_not_exists=True)
+    migrate(db)
 
 
 def create_database(path: str | Path) -> None:
-    """Create the log once, waiting while another process is creating it.
+    """Create or upgrade the log once, waiting while another process does the same.
 
     gunicorn's master calls this before it forks (gunicorn.conf.py), so workers
     find the log ready; the wait covers everything else that starts at once
@@ -95,58 +72,24 @@ def create_database(path: str | Path) -> None:
         except sqlite3.OperationalError as error:
             busy = "locked" in str(error) or "busy" in str(error)
             if not busy or time.monotonic() > deadline:
-                raise StartupError(
-                    f"Cannot create the log database {path}: {error}. "
-                    "Check NURI_DATABASE and that its folder is writable."
-                ) from error
+                raise _cannot_create(path, str(error)) from error
+        except sqlite3.DatabaseError as error:
+            raise _cannot_create(path, str(error)) from error
         except OSError as error:
-            raise StartupError(
-                f"Cannot create the log database {path}: {error.strerror}. "
-                "Check NURI_DATABASE and that its folder is writable."
-            ) from error
+            raise _cannot_create(path, error.strerror) from error
         # WAL switching takes an exclusive lock that SQLite's busy handler does
         # not wait for, so wait here, a little differently in each process.
         time.sleep(0.02 + random.random() * 0.08)
 
 
+def _cannot_create(path: Path, reason: str | None) -> StartupError:
+    return StartupError(
+        f"Cannot create the log database {path}: {reason}. "
+        "Check NURI_DATABASE and that its folder is writable."
+    )
+
+
 def init_app(app: Flask) -> None:
-    """Make sure the log exists and close connections after each request."""
+    """Make sure the log exists and is current; close connections after requests."""
     create_database(app.config["DATABASE"])
     app.teardown_appcontext(close_db)
-
-
-def log_turn(session_id: str, reply, text: str) -> None:
-    """Record one turn; a logging failure is reported, never raised to the teen."""
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    stored = scrub(text) if current_app.config["LOG_MESSAGES"] else None
-    try:
-        db = get_db()
-        # One transaction: both rows or neither. sqlite-utils commits each
-        # statement on its own unless a transaction is already open.
-        with db.conn:
-            db.conn.execute("begin")
-            db.execute(
-                "insert into sessions "
-                "(id, started_at, last_seen_at, lang, region, turns) "
-                "values (?, ?, ?, ?, ?, 1) on conflict(id) do update set "
-                "last_seen_at = excluded.last_seen_at, lang = excluded.lang, "
-                "region = excluded.region, turns = turns + 1",
-                [session_id, now, now, reply.lang, reply.region],
-            )
-            db.execute(
-                "insert into turns (session_id, at, lang, region, intent, confidence, "
-                "crisis, text) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    session_id,
-                    now,
-                    reply.lang,
-                    reply.region,
-                    reply.intent,
-                    reply.confidence,
-                    int(reply.crisis),
-                    stored,
-                ],
-            )
-    except sqlite3.Error as error:
-        # Never the message itself: the error type is enough to act on.
-        current_app.logger.warning("Could not log a turn: %s", type(error).__name__)
