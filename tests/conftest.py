@@ -48,13 +48,16 @@ def app(model_path, tmp_path):
     """A Nuri app logging to a temporary SQLite file."""
     from web import create_app
 
-    return create_app(
+    app = create_app(
         {
             "TESTING": True,
             "DATABASE": str(tmp_path / "nuri.db"),
             "MODEL": str(model_path),
         }
     )
+    # The model loads on first use; load it now, as gunicorn does before serving.
+    app.extensions["nuri_bot"].get()
+    return app
 
 
 @pytest.fixture

@@ -14,14 +14,29 @@ def create_app(test_config: dict | None = None) -> Flask:
     # Korean answers stay readable in the JSON, not \uXXXX escapes.
     app.json.ensure_ascii = False
 
-    from web import admin, api, bot, cli, cors, db, errors, log, pages, security
+    from web import (
+        admin,
+        api,
+        bot,
+        cli,
+        compress,
+        cors,
+        db,
+        errors,
+        limits,
+        log,
+        pages,
+        security,
+    )
 
     errors.init_app(app)
     db.init_app(app)
     log.init_app(app)
+    limits.init_app(app)
     bot.init_app(app)
     cors.init_app(app)
     security.init_app(app)
+    compress.init_app(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(admin.bp)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from chatbot import LANGUAGES, REGIONS, Context
+from web import limits
 from web.bot import get_bot
 from web.db import get_db
 from web.errors import ApiError
@@ -17,7 +18,9 @@ bp = Blueprint("api", __name__)
 @bp.post("/api/chat")
 def chat():
     """Answer one message from the widget."""
+    limits.check_client()
     asked = chat_request(json_object())
+    limits.check_session(asked.session)
     reply = get_bot().reply(
         asked.message, Context(lang=asked.lang, region=asked.region)
     )
@@ -41,7 +44,9 @@ def welcome():
 @bp.post("/webhooks/rest/webhook")
 def rest_webhook():
     """Rasa's REST channel: {"sender", "message"} in, a list of bot messages out."""
+    limits.check_client()
     asked = chat_request(json_object(), session_key="sender")
+    limits.check_session(asked.session)
     reply = get_bot().reply(asked.message, Context())
     log_turn(asked.session, reply, asked.message, request.headers.get("Origin"))
     return jsonify(

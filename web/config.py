@@ -23,6 +23,10 @@ DEFAULTS = {
     "LOG_TEXT": "none",
     # Turns and sessions older than this are deleted (at start-up and daily).
     "RETENTION_DAYS": 30,
+    # Chat messages a minute, per session and per client address (kept in memory
+    # only, hashed), in each worker; 0 is off. A whole school may share one address.
+    "SESSION_LIMIT": 20,
+    "CLIENT_LIMIT": 3000,
     # A token for GET /admin; unset, /admin does not exist.
     "ADMIN_TOKEN": None,
     "ALLOWED_ORIGINS": "*",

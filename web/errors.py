@@ -17,12 +17,15 @@ class ApiError(Exception):
         super().__init__(message)
         self.message = message
         self.status = status
+        # Seconds a client should wait before asking again (429 and 503).
+        self.retry_after: int | None = None
 
 
 _MESSAGES = {
     404: "There is nothing at this address.",
     405: "This address does not accept that method.",
     413: "The request is too large.",
+    429: "Too many requests. Please wait a moment and try again.",
 }
 
 
@@ -31,7 +34,10 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(ApiError)
     def api_error(error: ApiError):
-        return jsonify(error=error.message), error.status
+        response = jsonify(error=error.message)
+        if error.retry_after:
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response, error.status
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, send_from_directory
+from flask import Blueprint, render_template
 
 from chatbot import LANGUAGES, REGIONS
+from web import widget
 
 bp = Blueprint("pages", __name__)
 
@@ -23,12 +24,17 @@ def embed():
 
 @bp.get("/widget.js")
 def widget_js():
-    """The dependency-free widget; any site may load it."""
-    response = send_from_directory(
-        bp.root_path + "/static",
-        "widget.js",
-        mimetype="application/javascript",
-        max_age=300,
-    )
-    response.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
-    return response
+    """The dependency-free widget at the address schools paste; any site may load it."""
+    return widget.serve()
+
+
+@bp.get("/widget.<version>.js")
+def widget_versioned(version: str):
+    """The same script at an address that never changes, cached for a year."""
+    return widget.serve(version)
+
+
+@bp.app_context_processor
+def widget_url() -> dict:
+    """Let templates load this exact version: `{{ widget_src }}`."""
+    return {"widget_src": f"/widget.{widget.current().version}.js"}

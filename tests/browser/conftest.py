@@ -145,7 +145,7 @@ def app_with_xss_response(model_path, tmp_path):
     responses_file.write_text(
         yaml.safe_dump(responses, allow_unicode=True), encoding="utf-8"
     )
-    return create_app(
+    app = create_app(
         {
             "TESTING": True,
             "DATABASE": str(tmp_path / "nuri.db"),
@@ -153,6 +153,8 @@ def app_with_xss_response(model_path, tmp_path):
             "TRAINING_DATA": str(data),
         }
     )
+    app.extensions["nuri_bot"].get()
+    return app
 
 
 @pytest.fixture

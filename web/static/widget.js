@@ -12,6 +12,8 @@
   const DEFAULT_REGION = { ko: "KR", en: "INTL" }; // when the region attribute is missing or unknown
   const COUNTER_FROM = MAX_MESSAGE_LENGTH - 100; // the character count shows from here on
   const REQUEST_TIMEOUT_MS = 15000;
+  // A dropped connection is retried once after this pause (a restarted worker is back by then).
+  const RETRY_DELAY_MS = 400;
   const TRANSCRIPT_LIMIT = 80; // entries kept in sessionStorage
   // Every sessionStorage key the widget writes is this + the API server's URL; quick exit removes
   // every key with this prefix, and the browser tests look for it.
@@ -66,6 +68,7 @@
       newTab: " (새 창)",
       unreachable: "지금은 연결이 잘 안 돼요. 잠시 후 다시 시도해 주세요.",
       timedOut: "답이 너무 늦어지고 있어요. 다시 시도해 주세요.",
+      tooFast: "메시지가 한꺼번에 많이 왔어요. 잠깐 쉬었다가 다시 보내 주세요.",
       retry: "다시 시도",
       charCount: `{n}/${MAX_MESSAGE_LENGTH}자`,
     },
@@ -94,6 +97,7 @@
       newTab: " (opens in a new tab)",
       unreachable: "Sorry, I can't connect right now. Please try again in a moment.",
       timedOut: "This is taking too long. Please try again.",
+      tooFast: "That's a lot of messages at once. Take a short break, then send again.",
       retry: "Retry",
       charCount: `{n}/${MAX_MESSAGE_LENGTH} characters`,
     },
@@ -1153,7 +1157,7 @@ textarea::placeholder {
       this._log.scrollTop = this._log.scrollHeight;
     }
 
-    // errorKind is "unreachable" or "timedOut"; Retry removes the error and calls retry().
+    // errorKind is "unreachable", "timedOut" or "tooFast"; Retry removes the error and calls retry().
     _showError(errorKind, retry) {
       const ui = this._ui;
       const retryButton = h("button", { type: "button" }, ui.retry);
@@ -1227,7 +1231,8 @@ textarea::placeholder {
     }
 
     // GET path (or POST body as JSON) on the API server. A reply with messages becomes a log entry
-    // through toEntry; anything else shows an error whose Retry button calls retry.
+    // through toEntry; anything else shows an error whose Retry button calls retry. A dropped
+    // connection or a 502/503/504 (a worker restarting) is retried once, quietly.
     async _fetchEntry(path, body, toEntry, retry) {
       const controller = (this._controller = new AbortController());
       const timer = setTimeout(() => controller.abort("timeout"), REQUEST_TIMEOUT_MS);
@@ -1235,23 +1240,30 @@ textarea::placeholder {
       this._showTyping(true);
       let entry;
       let errorKind = "unreachable";
-      try {
-        const response = await fetch(new URL(path, this._apiBase()), {
-          method: body ? "POST" : "GET",
-          headers: body ? { "Content-Type": "application/json" } : {},
-          body: body ? JSON.stringify(body) : undefined,
-          signal: controller.signal,
-          credentials: "omit",
-          cache: "no-store",
-          referrerPolicy: "no-referrer",
-        });
-        const data = response.ok && (await response.json());
-        if (data && Array.isArray(data.messages)) entry = toEntry(data);
-      } catch {
-        if (controller.signal.reason === "timeout") errorKind = "timedOut";
-      } finally {
-        clearTimeout(timer);
+      for (let attempt = 0; attempt < 2 && !entry; attempt++) {
+        let again = false;
+        try {
+          if (attempt) await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+          const response = await fetch(new URL(path, this._apiBase()), {
+            method: body ? "POST" : "GET",
+            headers: body ? { "Content-Type": "application/json" } : {},
+            body: body ? JSON.stringify(body) : undefined,
+            signal: controller.signal,
+            credentials: "omit",
+            cache: "no-store",
+            referrerPolicy: "no-referrer",
+          });
+          if (response.status === 429) errorKind = "tooFast";
+          again = [502, 503, 504].includes(response.status);
+          const data = response.ok && (await response.json());
+          if (data && Array.isArray(data.messages)) entry = toEntry(data);
+        } catch {
+          if (controller.signal.reason === "timeout") errorKind = "timedOut";
+          again = !controller.signal.aborted;
+        }
+        if (!again) break;
       }
+      clearTimeout(timer);
       // Cleared, rebuilt for another API, exited or removed while waiting: leave the log alone.
       if (controller.signal.reason === "cancelled") return;
       this._controller = null;
