@@ -25,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         errors,
         limits,
         log,
+        openapi,
         pages,
         security,
     )
@@ -40,5 +41,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(openapi.bp)
     cli.init_app(app)
     return app

@@ -31,7 +31,7 @@ def chat():
 @bp.get("/api/welcome")
 def welcome():
     """The first bubbles the widget shows, in the page's language and region."""
-    lang = request.args.get("lang", "ko").lower()
+    lang = (request.args.get("lang") or "ko").lower()
     region = request.args.get("region", "").upper() or None
     if lang not in LANGUAGES or (region and region not in REGIONS):
         raise ApiError(
@@ -45,7 +45,8 @@ def welcome():
 def rest_webhook():
     """Rasa's REST channel: {"sender", "message"} in, a list of bot messages out."""
     limits.check_client()
-    asked = chat_request(json_object(), session_key="sender")
+    # Rasa's REST channel has no language or region: the message decides.
+    asked = chat_request(json_object(), session_key="sender", options=False)
     limits.check_session(asked.session)
     reply = get_bot().reply(asked.message, Context())
     log_turn(asked.session, reply, asked.message, request.headers.get("Origin"))

@@ -44,7 +44,12 @@ def init_app(app: Flask) -> None:
         if not _is_api(request.path):
             return error
         message = _MESSAGES.get(error.code or 500, error.description)
-        return jsonify(error=message), error.code
+        response = jsonify(error=message)
+        # Keep what the error says about itself, such as Allow on a 405.
+        for name, value in error.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response, error.code
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

@@ -33,8 +33,10 @@ def json_object() -> dict:
     return data
 
 
-def chat_request(data: dict, session_key: str = "session") -> ChatRequest:
-    """Validate session id, message, and the optional language and region."""
+def chat_request(
+    data: dict, session_key: str = "session", options: bool = True
+) -> ChatRequest:
+    """Validate session id, message, and (with options) the language and region."""
     session = data.get(session_key)
     if not isinstance(session, str) or not SESSION_ID.match(session):
         raise ApiError(
@@ -43,17 +45,20 @@ def chat_request(data: dict, session_key: str = "session") -> ChatRequest:
     message = data.get("message")
     if not isinstance(message, str):
         raise ApiError("`message` must be a string.")
-    message = message.strip()
-    if not message:
-        raise ApiError("`message` is empty.")
+    # The limit counts what was sent, as /openapi.json says, before trimming.
     limit = current_app.config["MAX_MESSAGE_LENGTH"]
     if len(message) > limit:
         raise ApiError(f"`message` is longer than {limit} characters.", status=413)
+    message = message.strip()
+    if not message:
+        raise ApiError("`message` is empty.")
     return ChatRequest(
         session=session,
         message=message,
-        lang=_optional_choice(data, "lang", LANGUAGES),
-        region=_optional_choice(data, "region", REGIONS, upper=True),
+        lang=_optional_choice(data, "lang", LANGUAGES) if options else None,
+        region=_optional_choice(data, "region", REGIONS, upper=True)
+        if options
+        else None,
     )
 
 
