@@ -10,6 +10,9 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 # Datasette runs in uv's own tool environment: never one of Nuri's dependencies.
 DATASETTE_VERSION := 0.65.5
+# pip-audit and bandit also run in uv's tool environments (make audit), never in .venv.
+PIP_AUDIT_VERSION := 2.10.1
+BANDIT_VERSION := 1.9.4
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -93,6 +96,23 @@ lint: install  ## ruff check, ruff format --check, hadolint
 	@$(BIN)/ruff check chatbot web tests benchmarks
 	@$(BIN)/ruff format --check chatbot web tests benchmarks
 	@$(BIN)/hadolint Dockerfile
+
+.PHONY: audit
+audit: install  ## bandit on our code, pip-audit on both locks (docs/security.md)
+	@# Tools run from uv's tool environments: nothing is added to .venv or the locks.
+	@# Bandit fails only on findings not in docs/bandit-baseline.json (reviewed ones);
+	@# --strict makes pip-audit fail when it could not check a package (no service).
+	@status=0; \
+	echo "==> bandit $(BANDIT_VERSION) on chatbot/ and web/ (new findings only)"; \
+	$(BIN)/uv tool run --python $(BIN)/python --from bandit==$(BANDIT_VERSION) \
+		bandit -r chatbot web -q -b docs/bandit-baseline.json || status=1; \
+	for lock in requirements.lock requirements-dev.lock; do \
+		echo "==> pip-audit $(PIP_AUDIT_VERSION) on $$lock"; \
+		$(BIN)/uv tool run --python $(BIN)/python --from pip-audit==$(PIP_AUDIT_VERSION) \
+			pip-audit -r $$lock --no-deps --disable-pip --strict --progress-spinner off \
+			|| status=1; \
+	done; \
+	exit $$status
 
 .PHONY: bench
 bench: train  ## Measure install-free figures: model load, parse latency, worker RSS

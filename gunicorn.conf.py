@@ -33,12 +33,16 @@ def on_starting(server):
 
     config = read_config()
     try:
-        model = find_model(config)
-        check_model(model)
+        if config.get("NLU_URL"):  # a Rasa server parses; no model here
+            model = config["NLU_URL"]
+        else:
+            model = find_model(config)
+            check_model(model)
+            model = model.name
         create_database(config["DATABASE"])
     except StartupError as error:
         raise RuntimeError(str(error)) from None
-    server.log.info("Serving %s; log in %s", model.name, config["DATABASE"])
+    server.log.info("Serving %s; log in %s", model, config["DATABASE"])
 
 
 def post_fork(server, worker):

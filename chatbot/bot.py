@@ -8,6 +8,7 @@ from pathlib import Path
 from chatbot.content import Content, Message, domain_intents, load_content
 from chatbot.decide import CLARIFY, CRISIS, FALLBACK, WELCOME, conditions_for, decide
 from chatbot.language import LANGUAGES, REGIONS, default_region, detect_lang
+from chatbot.remote import RemoteUnderstander
 from chatbot.respond import compose
 from chatbot.safety import Lexicon, load_lexicons, read_crisis_words
 from chatbot.understand import (
@@ -56,7 +57,7 @@ class Bot:
 
     def __init__(
         self,
-        understander: Understander,
+        understander: Understander | RemoteUnderstander,
         content: Content,
         lexicons: tuple[Lexicon, ...],
         intents: frozenset[str],
@@ -127,10 +128,19 @@ def _region(requested: str | None, lang: str) -> str:
     return requested if requested in REGIONS else default_region(lang)
 
 
-def load_bot(model_path: Path, training_data: Path) -> Bot:
-    """Load responses and crisis lexicons, and the model (once per process)."""
+def load_bot(
+    model_path: Path | None, training_data: Path, nlu_url: str | None = None
+) -> Bot:
+    """Load responses, crisis lexicons and the model (once per process).
+
+    With nlu_url, a Rasa server on the same model parses instead of this process.
+    """
+    if nlu_url:
+        understander = RemoteUnderstander(nlu_url)
+    else:
+        understander = load_understander(model_path)
     return Bot(
-        understander=load_understander(model_path),
+        understander=understander,
         content=load_content(training_data),
         lexicons=load_lexicons(training_data / "safety"),
         intents=domain_intents(training_data),

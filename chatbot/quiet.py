@@ -36,6 +36,10 @@ def silence_rasa(level: int = logging.WARNING) -> None:
     os.environ["LOG_LEVEL"] = logging.getLevelName(level)
     os.environ.setdefault("LOG_LEVEL_LIBRARIES", "ERROR")
     # Rasa 3.6's dependencies are old; their deprecation notices only bury real output.
+    # Sanic, which Rasa imports, puts its own "once" filter for them in front of
+    # every earlier one when it is first imported, so import it before ours.
+    import sanic.app  # noqa: F401
+
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     warnings.filterwarnings("ignore", category=PendingDeprecationWarning)
 

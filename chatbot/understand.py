@@ -62,7 +62,7 @@ class Understander:
         future = asyncio.run_coroutine_threadsafe(
             self._agent.parse_message(text), self._loop
         )
-        return _to_understanding(future.result())
+        return to_understanding(future.result())
 
 
 @cache
@@ -79,7 +79,8 @@ def load_understander(model_path: Path) -> Understander:
     return _load(Path(model_path).resolve())
 
 
-def _to_understanding(data: dict) -> Understanding:
+def to_understanding(data: dict) -> Understanding:
+    """Read a Rasa parse result (in process or from a server) the same way."""
     intent = data.get("intent") or {}
     ranking = [
         r for r in data.get("intent_ranking") or [] if r["name"] != FALLBACK_INTENT

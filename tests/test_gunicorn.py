@@ -8,6 +8,7 @@ import json
 import os
 import re
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -118,6 +119,8 @@ def test_every_worker_boots_on_a_new_log_and_says_when_it_is_ready(served):
     output = log.read_text()
     assert len(READY.findall(output)) == WORKERS
     assert "failed to boot" not in output.lower() and "locked" not in output
+    # Start-up a person can read: gunicorn's lines and ours, no library warnings.
+    assert "Warning" not in output and "warn(" not in output
 
 
 def test_every_concurrent_turn_is_logged(served):
@@ -146,6 +149,39 @@ def test_every_concurrent_turn_is_logged(served):
         "select count(*), sum(turns) from sessions where id like ?", [prefix + "%"]
     ).fetchone() == (200, WORKERS * CHATS)
     assert "Cannot write the log" not in log.read_text()
+
+
+def ask_like_the_widget(url, body):
+    """POST once more after a dropped connection, as widget.js does."""
+    try:
+        return request(url, body)
+    except OSError:  # reset, refused or remote disconnected: a worker died
+        time.sleep(0.4)
+        return request(url, body)
+
+
+def test_killing_a_worker_under_load_loses_no_answer(served):
+    """SIGKILL one worker mid-load: the others answer, a retry covers the lost one."""
+    base, log, _ = served
+    victim = int(re.findall(r"Worker (\d+) ready", log.read_text())[0])
+
+    def chat(n):
+        return ask_like_the_widget(
+            base + "/api/chat",
+            {"session": f"killed-worker-{n % 20:04d}", "message": "딥페이크가 뭐야?"},
+        )
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = [pool.submit(chat, n) for n in range(240)]
+        while sum(a.done() for a in answers) < 40:
+            time.sleep(0.05)
+        os.kill(victim, signal.SIGKILL)
+        replies = [answer.result() for answer in answers]
+    assert all(reply["intent"] == "what_is_deepfake" for reply in replies)
+    assert request(base + "/healthz")["status"] == "ok"
+    output = log.read_text()
+    assert f"Worker (pid:{victim}) was sent SIGKILL" in output
+    assert "Traceback" not in output
 
 
 def test_telemetry_is_off_once_the_model_is_loaded(bot, monkeypatch):

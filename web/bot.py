@@ -47,9 +47,12 @@ def check_model(path: Path) -> None:
 class LazyBot:
     """The chatbot of one app, loaded the first time a message needs it."""
 
-    def __init__(self, model: Path, training_data: Path) -> None:
+    def __init__(
+        self, model: Path | None, training_data: Path, nlu_url: str | None = None
+    ) -> None:
         self.model = model
         self.training_data = training_data
+        self.nlu_url = nlu_url
         self._bot: Bot | None = None
         self._lock = threading.Lock()
 
@@ -58,14 +61,20 @@ class LazyBot:
         if self._bot is None:
             with self._lock:
                 if self._bot is None:
-                    self._bot = load_bot(self.model, self.training_data)
+                    self._bot = load_bot(self.model, self.training_data, self.nlu_url)
         return self._bot
 
 
 def init_app(app: Flask) -> None:
-    """Find the model now, so a missing one stops start-up; load it on first use."""
+    """Find the model now, so a missing one stops start-up; load it on first use.
+
+    With NLU_URL set, a Rasa server parses and this process loads no model.
+    """
+    url = app.config.get("NLU_URL")
     app.extensions["nuri_bot"] = LazyBot(
-        find_model(app.config), Path(app.config["TRAINING_DATA"])
+        None if url else find_model(app.config),
+        Path(app.config["TRAINING_DATA"]),
+        url,
     )
 
 

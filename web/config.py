@@ -19,6 +19,9 @@ DEFAULTS = {
     # None: the model trained for the current training data.
     "MODEL": None,
     "TRAINING_DATA": str(TRAINING_DATA),
+    # A Rasa server (`rasa run --enable-api`) on the same model that parses for
+    # this process, e.g. http://nlu:5005; None: parse in process.
+    "NLU_URL": None,
     # What message text the log keeps, scrubbed: none, unanswered or all.
     "LOG_TEXT": "none",
     # Turns and sessions older than this are deleted (at start-up and daily).

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 import sqlite_utils
 
 K = 5
+GROUPABLE = frozenset({"response", "lang", "site"})
 
 
 def masked(count: int) -> int | str:
@@ -87,6 +88,8 @@ def summarize(
     ).fetchone()[0]
 
     def counted(column: str) -> list[tuple[str, int]]:
+        if column not in GROUPABLE:  # the name goes into SQL: only our own
+            raise ValueError(f"cannot group turns by {column!r}")
         return [
             (name or "", count)
             for name, count in db.execute(
