@@ -179,3 +179,30 @@ def test_datasette_metadata_describes_every_column_and_is_committed(tmp_path):
     assert committed == metadata, (
         "run: flask --app web nuri metadata > docs/datasette/metadata.json"
     )
+
+
+def test_replicas_logs_are_merged_by_the_commands(log, tmp_path):
+    """Each web replica keeps its own SQLite log; the commands read them as one."""
+    second = tmp_path / "replica-2" / "nuri.db"
+    create_database(second)
+    db = sqlite_utils.Database(second)
+    db["turns"].insert_all(
+        [
+            turn("s01-aaaaaaaaaaaaa", "report_platform", site="c.school.kr")
+        ]  # same session
+        + [turn(f"r{n:02d}-aaaaaaaaaaaaa", "crisis") for n in range(4)]
+    )
+    first = log.config["DATABASE"]
+    data = json.loads(
+        run(
+            log, "stats", "--json", "--database", first, "--database", str(second)
+        ).stdout
+    )
+    assert (data["turns"], data["sessions"], data["crisis"]) == (27, 19, 6)
+    assert ["c.school.kr", 1] in data["sites"]
+    one = json.loads(run(log, "stats", "--json").stdout)
+    assert one["turns"] == 22  # without --database: NURI_DATABASE alone
+    exported = run(log, "export", "--database", first, "--database", str(second))
+    assert "c.school.kr" in exported.stdout
+    # The replicas' own files are only read.
+    assert sqlite_utils.Database(second)["turns"].count == 5

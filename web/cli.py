@@ -13,7 +13,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from web.db import open_db
+from web.db import open_db, open_merged
 from web.retention import purge as purge_log
 from web.schema import COLUMNS
 from web.stats import export_rows, since_day, summarize
@@ -26,13 +26,29 @@ def _db():
     return open_db(current_app.config["DATABASE"])
 
 
+def _logs(function):
+    """Add --database (repeatable): read these logs, merged, not NURI_DATABASE."""
+    return click.option(
+        "--database",
+        "databases",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="A replica's log to read; repeat to merge several.",
+    )(function)
+
+
+def _read(databases: tuple[str, ...]):
+    return open_merged(list(databases) or [current_app.config["DATABASE"]])
+
+
 @nuri.command()
 @click.option("--since", "days", default=30, show_default=True, type=click.IntRange(1))
 @click.option("--site", help="Only turns from this embedding site (host name).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def stats(days: int, site: str | None, as_json: bool) -> None:
+@_logs
+def stats(days: int, site: str | None, as_json: bool, databases: tuple) -> None:
     """Turns, sessions, topics, fallback, clarify and crisis counts."""
-    summary = summarize(_db(), days, site)
+    summary = summarize(_read(databases), days, site)
     if as_json:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -65,9 +81,10 @@ def _table(title: str, rows: list[tuple[str, int]]) -> None:
     default="rasa",
     show_default=True,
 )
-def unanswered(days: int, fmt: str) -> None:
+@_logs
+def unanswered(days: int, fmt: str, databases: tuple) -> None:
     """Stored unanswered messages, grouped, as a draft nlu.yml (or CSV) to label."""
-    groups = group(fetch(_db(), since_day(days)))
+    groups = group(fetch(_read(databases), since_day(days)))
     click.echo(as_rasa(groups) if fmt == "rasa" else as_csv(groups), nl=False)
     click.echo(
         f"{sum(len(g.texts) for g in groups)} messages in {len(groups)} groups",
@@ -101,9 +118,10 @@ def purge(days: int | None) -> None:
     show_default=True,
 )
 @click.option("--since", "days", default=30, show_default=True, type=click.IntRange(1))
-def export(fmt: str, days: int) -> None:
+@_logs
+def export(fmt: str, days: int, databases: tuple) -> None:
     """Counts per day, language and site, k-anonymous; never a message or session."""
-    rows = export_rows(_db(), days)
+    rows = export_rows(_read(databases), days)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return

@@ -30,6 +30,26 @@ def open_db(path: str | Path, timeout: float = BUSY_TIMEOUT) -> sqlite_utils.Dat
     return sqlite_utils.Database(sqlite3.connect(uri, uri=True, timeout=timeout))
 
 
+def open_merged(paths: list[str | Path]) -> sqlite_utils.Database:
+    """Read several replicas' logs as one: `turns` and `sessions` are their union.
+
+    Each web replica keeps its own log; the maintainers' commands merge them
+    here, read-only, by views that shadow the first log's tables.
+    """
+    db = open_db(paths[0])
+    if len(paths) == 1:
+        return db
+    names = ["main"]
+    for n, path in enumerate(paths[1:], 1):
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        db.execute(f"attach database ? as replica{n}", [uri])
+        names.append(f"replica{n}")
+    for table in ("turns", "sessions"):
+        union = " union all ".join(f"select * from {name}.{table}" for name in names)
+        db.execute(f"create temp view {table} as {union}")
+    return db
+
+
 def get_db() -> sqlite_utils.Database:
     """Open (once per request) the log database."""
     if "db" not in g:
