@@ -16,7 +16,7 @@ from flask.cli import AppGroup
 from web.db import open_db, open_merged
 from web.retention import purge as purge_log
 from web.schema import COLUMNS
-from web.stats import export_rows, since_day, summarize
+from web.stats import EXPORT_COLUMNS, export_rows, since_day, summarize
 from web.unanswered import as_csv, as_rasa, fetch, group
 
 nuri = AppGroup("nuri", help="Read, export and prune Nuri's anonymous log.")
@@ -126,19 +126,7 @@ def export(fmt: str, days: int, databases: tuple) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     out = io.StringIO()
-    writer = csv.DictWriter(
-        out,
-        fieldnames=[
-            "day",
-            "lang",
-            "site",
-            "turns",
-            "sessions",
-            "fallback",
-            "clarify",
-            "crisis",
-        ],
-    )
+    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
     writer.writeheader()
     writer.writerows(rows)
     click.echo(out.getvalue(), nl=False)

@@ -13,6 +13,17 @@ import sqlite_utils
 
 K = 5
 GROUPABLE = frozenset({"response", "lang", "site"})
+# What an export row holds: counts per day, language and site, and nothing else.
+EXPORT_COLUMNS = (
+    "day",
+    "lang",
+    "site",
+    "turns",
+    "sessions",
+    "fallback",
+    "clarify",
+    "crisis",
+)
 
 
 def masked(count: int) -> int | str:
@@ -137,7 +148,7 @@ def export_rows(
         "group by day, lang, site order by day, lang, site",
         [since_day(days, now)],
     ).fetchall()
-    names = ("turns", "sessions", "fallback", "clarify", "crisis")
+    names = EXPORT_COLUMNS[3:]
     return [
         {
             "day": day,
