@@ -81,7 +81,13 @@ def served(model_path, tmp_path_factory):
         request(base + "/healthz")
         yield base, log, Path(env["NURI_DATABASE"])
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            # A worker still loading the model (say, the one that replaced a killed
+            # worker) exits only after gunicorn's 30 s graceful timeout.
+            server.wait(timeout=90)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def test_gunicorn_worker_answers(served):

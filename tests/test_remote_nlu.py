@@ -65,7 +65,11 @@ def rasa_server(model_path, tmp_path_factory):
             time.sleep(1)
         yield url
         server.terminate()
-        server.wait(timeout=60)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def test_a_rasa_server_gives_the_same_answers(rasa_server, bot):
