@@ -66,6 +66,8 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 @schema.parametrize()
 @settings(
     max_examples=400,
+    # The same requests on every run, so CI and a developer see the same result.
+    derandomize=True,
     deadline=None,
     database=None,
     suppress_health_check=list(HealthCheck),

@@ -11,6 +11,13 @@ from chatbot import LANGUAGES, REGIONS
 from web.errors import ApiError
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+# What counts as blank around a message: JSON Schema's (ECMAScript's) white space,
+# as /openapi.json's pattern means it. Python's str.strip() would also take the
+# control characters 0x1c-0x1f and 0x85, which the document allows as text.
+BLANK = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,7 @@ def chat_request(
     limit = current_app.config["MAX_MESSAGE_LENGTH"]
     if len(message) > limit:
         raise ApiError(f"`message` is longer than {limit} characters.", status=413)
-    message = message.strip()
+    message = message.strip(BLANK)
     if not message:
         raise ApiError("`message` is empty.")
     return ChatRequest(
