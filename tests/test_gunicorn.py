@@ -157,6 +157,55 @@ def test_every_concurrent_turn_is_logged(served):
     assert "Cannot write the log" not in log.read_text()
 
 
+def worker_rss_kb(log):
+    """Resident memory of each worker named in gunicorn's ready lines."""
+    sizes = {}
+    for pid in re.findall(r"Worker (\d+) ready", log.read_text()):
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes[pid] = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+    return sizes
+
+
+def test_a_steady_load_is_all_answered_and_memory_stays_flat(served):
+    """The soak benchmark's short version (benchmarks/serve.py runs it for 5 minutes).
+
+    The workers are warm: the test above sent them 2,000 chats.
+    """
+    base, log, _ = served
+    messages = [
+        "딥페이크가 뭐야?",
+        "someone made a fake nude of me",
+        "신고 어떻게 해요",
+    ]
+    before = worker_rss_kb(log)
+    deadline = time.monotonic() + 40
+
+    def client(c):
+        answered = failed = 0
+        while time.monotonic() < deadline:
+            n = answered + failed
+            try:
+                reply = request(
+                    base + "/api/chat",
+                    {
+                        "session": f"soak-{c:02d}-{n // 10:05d}",
+                        "message": messages[n % 3],
+                    },
+                )
+                answered += bool(reply["messages"])
+            except OSError:
+                failed += 1
+        return answered, failed
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(client, range(8)))
+    after = worker_rss_kb(log)
+    assert sum(f for _, f in results) == 0
+    assert sum(a for a, _ in results) > 200
+    for pid, size in before.items():
+        assert after[pid] < size * 1.10, (pid, size, after[pid])
+
+
 def ask_like_the_widget(url, body):
     """POST once more after a dropped connection, as widget.js does."""
     try:

