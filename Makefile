@@ -118,6 +118,10 @@ audit: install  ## bandit on our code, pip-audit on both locks (docs/security.md
 bench: train  ## Measure install-free figures: model load, parse latency, worker RSS
 	@$(BIN)/python benchmarks/run.py
 
+.PHONY: bench-serve
+bench-serve: train  ## Nuri vs rasa run under load at 2-32 clients, then a 5-minute soak (~12 min)
+	@$(BIN)/python benchmarks/serve.py
+
 .PHONY: datasette
 datasette: install  ## Browse the log in Datasette, from its own tool environment
 	@test -f $(or $(NURI_DATABASE),var/nuri.db) || { echo "No log at $(or $(NURI_DATABASE),var/nuri.db) yet: run make run first."; exit 1; }

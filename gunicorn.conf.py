@@ -16,7 +16,14 @@ preload_app = False
 accesslog = None
 errorlog = "-"
 loglevel = "info"
-raw_env = ["RASA_TELEMETRY_ENABLED=false", "TF_CPP_MIN_LOG_LEVEL=3"]
+# One OpenMP thread per worker for the sentence encoder: workers already fill the
+# cores, and two workers each spinning two OpenMP threads on two cores answered
+# four times slower (docs/benchmarks.md).
+raw_env = [
+    "RASA_TELEMETRY_ENABLED=false",
+    "TF_CPP_MIN_LOG_LEVEL=3",
+    "OMP_NUM_THREADS=" + os.environ.get("OMP_NUM_THREADS", "1"),
+]
 
 
 def on_starting(server):

@@ -75,7 +75,13 @@ class Bot:
         return self.understander.model_path.name
 
     def reply(self, text: str, context: Context = Context()) -> Reply:
-        """Answer one message."""
+        """Answer one message.
+
+        Text with nothing but white space and control characters (U+001F…) has
+        no word for the model to read; it gets the fallback, not a parse.
+        """
+        if not text.strip():
+            return self.respond(text, Understanding(FALLBACK_INTENT, 0.0), context)
         return self.respond(text, self.understander.parse(text), context)
 
     def respond(

@@ -214,3 +214,16 @@ def test_pages_forbid_third_party_hosts(client):
     widget = client.get("/widget.js")
     assert widget.mimetype == "application/javascript"
     assert widget.headers["Cross-Origin-Resource-Policy"] == "cross-origin"
+
+
+def test_a_message_of_control_characters_gets_the_fallback_not_an_error(
+    client, session_id
+):
+    """U+001F is text to JSON Schema but white space to the tokenizer: no words."""
+    chat = client.post("/api/chat", json={"session": session_id, "message": "\x1f"})
+    assert chat.status_code == 200, chat.get_json()
+    assert chat.get_json()["intent"] == "nlu_fallback"
+    rest = client.post(
+        "/webhooks/rest/webhook", json={"sender": session_id, "message": "\x1c \x1f"}
+    )
+    assert rest.status_code == 200 and rest.get_json()

@@ -53,6 +53,8 @@ def served(model_path, tmp_path_factory):
         "NURI_DATABASE": str(log.parent / "var" / "nuri.db"),
         "NURI_MODEL": str(model_path),
         "NURI_LOG_TEXT": "none",
+        # Every test here sends from 127.0.0.1; the per-client limit has its own tests.
+        "NURI_CLIENT_LIMIT": "0",
     }
     env.pop("RASA_TELEMETRY_ENABLED", None)  # the app must switch telemetry off itself
     with log.open("w") as output:
