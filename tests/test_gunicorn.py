@@ -190,7 +190,8 @@ def test_a_steady_load_is_all_answered_and_memory_stays_flat(served):
                 reply = request(
                     base + "/api/chat",
                     {
-                        "session": f"soak-{c:02d}-{n // 10:05d}",
+                        # Session ids are 16 to 64 characters (web/validation.py).
+                        "session": f"soak-steady-{c:02d}-{n // 10:05d}",
                         "message": messages[n % 3],
                     },
                 )
