@@ -31,6 +31,9 @@ import threading
 import time
 from pathlib import Path
 
+# benchmarks/ is on sys.path when this runs as a script: share run.py's percentile.
+from run import percentile
+
 from chatbot.model import ensure_model
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,11 +54,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def wait_until(check, process, what: str, timeout: float = 600) -> None:
