@@ -48,6 +48,11 @@ class KiwiTokenizer(Tokenizer):
             "prefix_separator_symbol": None,
             # 0 keeps every token; else the first quarter and the last three quarters.
             "max_tokens": 0,
+            # Kiwi's dictionary of multi-word names (from Wikipedia) holds about
+            # 190 MB per process. Kiwi sees one word at a time here, so entries
+            # that span words can never match; a few one-word names (games,
+            # bands) split differently without it. Kiwi loads it by default.
+            "load_multi_dict": True,
         }
 
     @staticmethod
@@ -60,7 +65,9 @@ class KiwiTokenizer(Tokenizer):
         super().__init__(config)
         from kiwipiepy import Kiwi
 
-        self._kiwi = Kiwi(num_workers=-1)
+        self._kiwi = Kiwi(
+            num_workers=-1, load_multi_dict=self._config["load_multi_dict"]
+        )
 
     @classmethod
     def create(

@@ -1,11 +1,13 @@
 """The real-message benchmark: its files are well formed and its figures add up."""
 
+import re
+
 import pytest
 
 from chatbot.content import domain_intents
 from chatbot.maintain.benchmark import Answer, Row, read_rows, summarise
 from chatbot.maintain.examples import normalise, read_examples
-from chatbot.paths import TRAINING_DATA
+from chatbot.paths import REPO, TRAINING_DATA
 
 ROWS = read_rows()
 INTENTS = domain_intents(TRAINING_DATA)
@@ -32,6 +34,23 @@ def test_no_benchmark_message_is_in_the_training_data():
         for _, text, _ in read_examples(sorted((TRAINING_DATA / "data").rglob("*.yml")))
     }
     assert [r.text for r in ROWS if normalise(r.text) in training] == []
+
+
+def _urls(path):
+    return {
+        u.rstrip("/").removeprefix("https://").removeprefix("http://").removeprefix("www.")
+        for u in re.findall(r"https?://[^\s)>]+", path.read_text(encoding="utf-8"))
+    }
+
+
+def test_training_inspiration_and_benchmark_sources_are_apart():
+    """Issue 11: pages that shaped training examples never shaped benchmark rows."""
+    training = _urls(TRAINING_DATA / "SOURCES.md")
+    benchmark = set().union(
+        *(_urls(p) for p in (REPO / "benchmarks" / "real").glob("SOURCES_*.md"))
+    )
+    assert training and benchmark
+    assert sorted(training & benchmark) == []
 
 
 def row(accept, kind="question", lang="en"):
