@@ -36,6 +36,30 @@ def test_no_benchmark_message_is_in_the_training_data():
     assert [r.text for r in ROWS if normalise(r.text) in training] == []
 
 
+# Character-trigram cosine similarity at or above which a training example counts
+# as a near-copy of a benchmark row ("how do i appeal a tiktok ban" against "my tiktok
+# got banned, will i get it back if i appeal" is about 0.8; unrelated short questions
+# on the same topic stay under 0.5).
+NEAR_COPY = 0.6
+
+
+def test_no_training_example_is_a_near_copy_of_a_benchmark_message():
+    """A reworded benchmark row in the training data would flatter the benchmark."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    examples = read_examples(sorted((TRAINING_DATA / "data").rglob("*.yml")))
+    texts = [text for _, text, _ in examples]
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 3))
+    vectorizer.fit(texts + [r.text for r in ROWS])
+    similarity = vectorizer.transform(texts) @ vectorizer.transform(
+        [r.text for r in ROWS]
+    ).T
+    close = similarity.multiply(similarity >= NEAR_COPY).tocoo()
+    assert [
+        (texts[i], ROWS[j].text) for i, j in zip(close.row, close.col, strict=True)
+    ] == []
+
+
 def _urls(path):
     return {
         u.rstrip("/").removeprefix("https://").removeprefix("http://").removeprefix("www.")
