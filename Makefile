@@ -43,7 +43,9 @@ $(VENV)/.installed: requirements-dev.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	@echo "==> Installing the pinned dependencies from requirements-dev.lock"
-	@$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements-dev.lock
+	@# Bytecode now, once: with PYTHONDONTWRITEBYTECODE set (as on CI and in Docker) every
+	@# process would otherwise compile Rasa and TensorFlow from source, about 10 s a start.
+	@$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements-dev.lock
 	@# Nuri itself, editable and without dependencies: the lock already has them.
 	@$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	@touch $@

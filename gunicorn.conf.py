@@ -4,7 +4,7 @@ import os
 import time
 
 bind = os.environ.get("NURI_BIND", "127.0.0.1:8000")
-# Each worker holds its own copy of the model (about 1.4 GB: docs/benchmarks.md).
+# Each worker holds its own copy of the model (just under 1 GB: docs/benchmarks.md).
 workers = int(os.environ.get("NURI_WORKERS", "2"))
 worker_class = "sync"
 # A worker loads the model before it answers; allow for a slow, busy machine.

@@ -51,9 +51,9 @@ def test_no_training_example_is_a_near_copy_of_a_benchmark_message():
     texts = [text for _, text, _ in examples]
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 3))
     vectorizer.fit(texts + [r.text for r in ROWS])
-    similarity = vectorizer.transform(texts) @ vectorizer.transform(
-        [r.text for r in ROWS]
-    ).T
+    similarity = (
+        vectorizer.transform(texts) @ vectorizer.transform([r.text for r in ROWS]).T
+    )
     close = similarity.multiply(similarity >= NEAR_COPY).tocoo()
     assert [
         (texts[i], ROWS[j].text) for i, j in zip(close.row, close.col, strict=True)
@@ -62,7 +62,10 @@ def test_no_training_example_is_a_near_copy_of_a_benchmark_message():
 
 def _urls(path):
     return {
-        u.rstrip("/").removeprefix("https://").removeprefix("http://").removeprefix("www.")
+        u.rstrip("/")
+        .removeprefix("https://")
+        .removeprefix("http://")
+        .removeprefix("www.")
         for u in re.findall(r"https?://[^\s)>]+", path.read_text(encoding="utf-8"))
     }
 

@@ -23,3 +23,5 @@ def test_image_installs_the_lock_trains_and_runs_gunicorn_unprivileged():
     assert dockerfile.startswith("#") and "FROM python:3.10-slim" in dockerfile
     assert "requirements.lock" in dockerfile and "python -m chatbot train" in dockerfile
     assert "USER 10001" in dockerfile and '"gunicorn"' in dockerfile
+    # The image never writes bytecode at run time, so it is compiled at build time.
+    assert "--compile-bytecode" in dockerfile

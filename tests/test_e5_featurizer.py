@@ -52,7 +52,7 @@ def test_training_data_and_a_live_message_get_the_same_vector(featurizer):
 
 def test_many_messages_are_embedded_in_batches_in_order(featurizer):
     # Lengths out of order: batches are formed by length, rows come back in order.
-    texts = [f"question {n} about {'very ' * ((n * 7) % 11)}deepfakes" for n in range(70)]
+    texts = [f"question {n} about {'very ' * (n * 7 % 11)}deepfakes" for n in range(70)]
     together = featurizer.embed(texts)
     assert together.shape == (70, 384)
     for n in (0, 1, 5, 38, 69):

@@ -14,13 +14,15 @@ from chatbot.maintain.scoring import by_language
 from chatbot.paths import TRAINING_DATA
 
 # Measured 0.929 ko / 0.931 en on 2026-12-02 with e5 features and logistic
-# regression (0.872 / 0.861 with DIET the day before; docs/nlu.md).
+# regression (0.872 / 0.861 with DIET the day before; docs/nlu.md); 0.925 / 0.938
+# with the examples written on the shape of real messages (12-02b).
 MACRO_F1_FLOOR = 0.90
-# Real-message benchmark, measured 0.618 ko / 0.627 en accepted on 2026-12-02.
-REAL_ACCEPTED_FLOOR = {"ko": 0.59, "en": 0.60}
-# Measured 2 of 16 ko / 4 of 16 en (0.25) on 2026-12-02, after the crisis threshold
-# was lowered to catch every real crisis message; the target is 0.20. One
-# more false alarm from a retrain on another machine would be 0.3125.
+# Real-message benchmark, measured 0.618 ko / 0.627 en accepted on 2026-12-02 and
+# 0.663 / 0.631 on 12-02b; the floors leave room for a retrain on another machine.
+REAL_ACCEPTED_FLOOR = {"ko": 0.63, "en": 0.60}
+# Measured 2 of 16 ko (1 of 16 on 12-02b) / 4 of 16 en (0.25) on 2026-12-02, after
+# the crisis threshold was lowered to catch every real crisis message; the issue's
+# target is 0.20. One more false alarm from a retrain elsewhere would be 0.3125.
 NEAR_MISS_FALSE_ALARM_CEILING = 0.32
 
 

@@ -125,3 +125,18 @@ def test_creating_the_log_switches_it_to_wal(tmp_path, journal):
     connection.close()
     create_database(path)
     assert sqlite_utils.Database(path).journal_mode == "wal"
+
+
+@pytest.mark.parametrize("package", ["rasa", "tensorflow", "sklearn", "kiwipiepy"])
+def test_dependencies_are_installed_with_their_bytecode(package):
+    """Workers read bytecode instead of compiling the libraries at every start.
+
+    CI and the Docker image set PYTHONDONTWRITEBYTECODE, so Python never writes
+    it at import time; without `--compile-bytecode` at install, each worker spent
+    about 10 s compiling Rasa and TensorFlow (docs/benchmarks.md).
+    """
+    import importlib
+    import importlib.util
+
+    module = importlib.import_module(package)
+    assert Path(importlib.util.cache_from_source(module.__file__)).is_file()
