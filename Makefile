@@ -33,7 +33,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements-dev.lock pyproject.toml
+$(VENV)/.installed: requirements-dev.lock pyproject.toml Makefile
 	@if [ -z "$(PYTHON)" ]; then \
 		echo "Nuri needs Python 3.10 (Rasa 3.6 supports no newer Python) and found none."; \
 		echo "Install it (for example 'pyenv install 3.10' or 'apt-get install python3.10 python3.10-venv')"; \
@@ -43,9 +43,12 @@ $(VENV)/.installed: requirements-dev.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	@echo "==> Installing the pinned dependencies from requirements-dev.lock"
-	@# Bytecode now, once: with PYTHONDONTWRITEBYTECODE set (as on CI and in Docker) every
-	@# process would otherwise compile Rasa and TensorFlow from source, about 10 s a start.
-	@$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements-dev.lock
+	@$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements-dev.lock
+	@# Bytecode now, once: where PYTHONDONTWRITEBYTECODE is set (this machine kind, the Docker
+	@# image) Python never writes it, and every worker compiled Rasa and TensorFlow from
+	@# source at each start (docs/benchmarks.md). compileall also fills an older .venv.
+	@echo "==> Compiling the dependencies' bytecode"
+	@$(BIN)/python -m compileall -q -j 0 $(VENV)/lib/python3.10/site-packages >/dev/null
 	@# Nuri itself, editable and without dependencies: the lock already has them.
 	@$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	@touch $@

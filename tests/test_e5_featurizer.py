@@ -57,3 +57,7 @@ def test_many_messages_are_embedded_in_batches_in_order(featurizer):
     assert together.shape == (70, 384)
     for n in (0, 1, 5, 38, 69):
         assert np.allclose(together[n], featurizer.embed([texts[n]])[0], atol=1e-5)
+
+
+def test_no_messages_give_no_rows(featurizer):
+    assert featurizer.embed([]).shape == (0, 384)

@@ -8,7 +8,10 @@ from chatbot.kiwi_tokenizer import KiwiTokenizer
 
 @pytest.fixture(scope="module")
 def tokenize():
-    tokenizer = KiwiTokenizer(KiwiTokenizer.get_default_config())
+    # As training_data/config.yml sets it.
+    tokenizer = KiwiTokenizer(
+        {**KiwiTokenizer.get_default_config(), "load_multi_dict": False}
+    )
 
     def run(text):
         return tokenizer.tokenize(Message({"text": text}), "text")
