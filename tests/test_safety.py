@@ -17,13 +17,31 @@ def test_both_languages_have_a_lexicon():
     assert {lexicon.lang for lexicon in LEXICONS} == {"ko", "en"}
 
 
+# Crisis said without crisis words (passive wishes to disappear, goodbyes, danger
+# right now: issue 11) is for the learned signal, the `crisis` intent; a lexicon
+# wide enough to catch it would also catch teens' hyperbole. Every other crisis
+# example must be caught by the lexicon.
+LEARNED_ONLY = "edges.yml"
+
+
 def test_every_crisis_example_is_caught_by_the_lexicon():
     missed = [
         text
-        for intent, text, _ in EXAMPLES
-        if intent == "crisis" and not is_crisis(text, LEXICONS)
+        for intent, text, path in EXAMPLES
+        if intent == "crisis"
+        and path.name != LEARNED_ONLY
+        and not is_crisis(text, LEXICONS)
     ]
     assert missed == []
+
+
+def test_crisis_without_crisis_words_has_examples_in_both_languages():
+    learned = {
+        path.parent.name
+        for intent, _, path in EXAMPLES
+        if intent == "crisis" and path.name == LEARNED_ONLY
+    }
+    assert learned == {"ko", "en"}
 
 
 def test_no_other_example_triggers_the_lexicon():
