@@ -12,6 +12,10 @@ from chatbot.paths import REPO, TRAINING_DATA
 
 ROWS = read_rows()
 INTENTS = domain_intents(TRAINING_DATA)
+TRAINING_TEXTS = [
+    text
+    for _, text, _ in read_examples(sorted((TRAINING_DATA / "data").rglob("*.yml")))
+]
 
 
 def test_the_benchmark_is_as_large_as_promised():
@@ -30,10 +34,7 @@ def test_every_row_names_a_source_and_known_intents():
 
 
 def test_no_benchmark_message_is_in_the_training_data():
-    training = {
-        normalise(text)
-        for _, text, _ in read_examples(sorted((TRAINING_DATA / "data").rglob("*.yml")))
-    }
+    training = {normalise(text) for text in TRAINING_TEXTS}
     assert [r.text for r in ROWS if normalise(r.text) in training] == []
 
 
@@ -54,8 +55,7 @@ def test_no_training_example_is_a_near_copy_of_a_benchmark_message():
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    examples = read_examples(sorted((TRAINING_DATA / "data").rglob("*.yml")))
-    texts = [text for _, text, _ in examples]
+    texts = TRAINING_TEXTS
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 3))
     vectorizer.fit(texts + [r.text for r in ROWS])
     similarity = (
