@@ -92,6 +92,10 @@ validate: install  ## rasa data validate + Nuri's own content checks
 eval: train  ## Real-message benchmark and held-out sets; writes docs/eval/
 	@$(BIN)/python -m chatbot eval
 
+.PHONY: dev
+dev: train  ## Development set (benchmarks/dev/): figures and every miss, to guide new examples
+	@$(BIN)/python -m chatbot dev
+
 .PHONY: cross-validate
 cross-validate: train  ## make eval plus 3-fold cross-validation (about an hour on 2 cores)
 	@$(BIN)/python -m chatbot eval --cross-validation --folds 3

@@ -6,11 +6,21 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from chatbot.content import domain_intents
-from chatbot.maintain.benchmark import Answer, Row, read_rows, summarise
+from chatbot.maintain.benchmark import (
+    DEV_SET,
+    Answer,
+    Row,
+    misses,
+    read_rows,
+    summarise,
+)
 from chatbot.maintain.examples import normalise, read_examples
 from chatbot.paths import REPO, TRAINING_DATA
 
 ROWS = read_rows()
+# The development set: its misses guide new training examples, so it must not
+# be the benchmark reworded, nor be reworded into the training data.
+DEV_ROWS = read_rows(DEV_SET)
 INTENTS = domain_intents(TRAINING_DATA)
 TRAINING_TEXTS = [
     text
@@ -25,17 +35,25 @@ def test_the_benchmark_is_as_large_as_promised():
         assert len(questions) >= 200 and len(safety) >= 50, lang
 
 
-def test_every_row_names_a_source_and_known_intents():
-    for row in ROWS:
+def test_the_dev_set_covers_both_languages_and_every_kind():
+    for lang in ("ko", "en"):
+        kinds = {r.kind for r in DEV_ROWS if r.lang == lang}
+        assert kinds == {"question", "crisis", "near_miss", "victim"}, lang
+        assert len([r for r in DEV_ROWS if r.lang == lang]) >= 150, lang
+
+
+@pytest.mark.parametrize("rows", [ROWS, DEV_ROWS], ids=["benchmark", "dev"])
+def test_every_row_names_a_source_and_known_intents(rows):
+    for row in rows:
         assert row.source.startswith(("http://", "https://")), row.text
         assert row.accept and set(row.accept) <= INTENTS, row.text
         assert row.kind in {"question", "crisis", "near_miss", "victim"}
         assert (row.kind == "crisis") == (row.accept == ("crisis",)), row.text
 
 
-def test_no_benchmark_message_is_in_the_training_data():
+def test_no_benchmark_or_dev_message_is_in_the_training_data():
     training = {normalise(text) for text in TRAINING_TEXTS}
-    assert [r.text for r in ROWS if normalise(r.text) in training] == []
+    assert [r.text for r in ROWS + DEV_ROWS if normalise(r.text) in training] == []
 
 
 # TF-IDF-weighted character-trigram cosine at or above which a training example
@@ -47,24 +65,36 @@ NEAR_COPY = 0.6
 TRACKING = re.compile(r"^(utm_\w+|plink|cooper|fbclid|gclid|ref|from|lang)$")
 
 
-def test_no_training_example_is_a_near_copy_of_a_benchmark_message():
-    """A reworded benchmark row in the training data would flatter the benchmark.
-
-    A failure names the training example and the benchmark row's number only, so
-    that fixing it never needs the benchmark's text in a log.
-    """
+def near_copies(texts: list[str], rows: list[Row]) -> list[tuple[int, int]]:
+    """(text index, row index) of every pair at or above NEAR_COPY."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    texts = TRAINING_TEXTS
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 3))
-    vectorizer.fit(texts + [r.text for r in ROWS])
+    vectorizer.fit(texts + [r.text for r in rows])
     similarity = (
-        vectorizer.transform(texts) @ vectorizer.transform([r.text for r in ROWS]).T
+        vectorizer.transform(texts) @ vectorizer.transform([r.text for r in rows]).T
     )
     close = similarity.multiply(similarity >= NEAR_COPY).tocoo()
+    return list(zip(close.row.tolist(), close.col.tolist(), strict=True))
+
+
+@pytest.mark.parametrize("rows", [ROWS, DEV_ROWS], ids=["benchmark", "dev"])
+def test_no_training_example_is_a_near_copy_of_a_benchmark_or_dev_message(rows):
+    """A reworded row in the training data would flatter the set it came from.
+
+    A failure names the training example and the row's number only, so that
+    fixing it never needs the benchmark's text in a log.
+    """
     assert [
-        (texts[i], f"benchmark row {j}")
-        for i, j in zip(close.row, close.col, strict=True)
+        (TRAINING_TEXTS[i], f"row {j}") for i, j in near_copies(TRAINING_TEXTS, rows)
+    ] == []
+
+
+def test_no_dev_message_is_a_near_copy_of_a_benchmark_message():
+    """Dev misses are read to write training data; the benchmark's must not be."""
+    assert [
+        (f"dev row {i}", f"benchmark row {j}")
+        for i, j in near_copies([r.text for r in DEV_ROWS], ROWS)
     ] == []
 
 
@@ -95,6 +125,15 @@ def test_training_inspiration_and_benchmark_sources_are_apart():
     )
     assert training and benchmark
     assert sorted(training & benchmark) == []
+
+
+def test_dev_and_benchmark_sources_are_apart():
+    """A page behind a dev row never shaped a benchmark row."""
+    benchmark = {page(r.source) for r in ROWS}.union(
+        *(_pages(p) for p in (REPO / "benchmarks" / "real").glob("SOURCES_*.md"))
+    )
+    dev = {page(r.source) for r in DEV_ROWS}
+    assert dev and sorted(dev & benchmark) == []
 
 
 def test_a_page_is_the_same_page_however_it_is_linked():
@@ -157,3 +196,13 @@ def row(accept, kind="question", lang="en"):
 )
 def test_figures(answers, figure, expected):
     assert summarise(answers)[figure] == expected
+
+
+def test_misses_name_each_unaccepted_answer_and_nothing_else():
+    wrong = Answer(row(["sextortion"]), "consent", False, ())
+    right = Answer(row(["consent"]), "consent", False, ())
+    crisis_missed = Answer(row(["crisis"], "crisis"), "sextortion", False, ())
+    lines = misses([wrong, right, crisis_missed])
+    assert len(lines) == 2
+    assert "sextortion" in lines[0] and "-> consent" in lines[0]
+    assert lines[1].startswith("en crisis") and "-> sextortion" in lines[1]

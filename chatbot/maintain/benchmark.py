@@ -19,6 +19,9 @@ from chatbot.bot import Context
 from chatbot.decide import CLARIFY, FALLBACK
 
 BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "real"
+# The development set: the same kind of rows from other public sources. Its
+# misses may be read and may shape training data; the benchmark's may not.
+DEV_SET = BENCHMARK.parent / "dev"
 OFF_TOPIC = "out_of_scope"
 
 
@@ -155,6 +158,16 @@ def score(answers: list[Answer]) -> dict:
         if a.row.kind == "crisis" and not a.crisis
     ]
     return result
+
+
+def misses(answers: list[Answer]) -> list[str]:
+    """One line per answer a reviewer would not accept (for the dev set only)."""
+    return [
+        f"{a.row.lang} {a.row.kind:9} {'/'.join(a.row.accept):40} -> "
+        f"{'crisis' if a.crisis else a.key}: {a.row.text}"
+        for a in answers
+        if not a.accepted
+    ]
 
 
 def confusion_picture(answers: list[Answer], path: Path) -> None:

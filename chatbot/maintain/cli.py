@@ -121,3 +121,33 @@ def evaluate(
     )
     click.echo(summary)
     click.echo(f"==> Report in {report_dir} ({time.perf_counter() - started:.0f} s)")
+
+
+@cli.command()
+@_model_dir
+@_training_data
+@click.option("--misses/--no-misses", default=True, help="List each miss.")
+def dev(model_dir: Path, training_data: Path, misses: bool) -> None:
+    """Score the development set (benchmarks/dev/) and list what it got wrong.
+
+    Read these misses to decide what training data to write; never read the
+    benchmark's: it stays the measure nobody tuned on.
+    """
+    from chatbot import load_bot
+    from chatbot.maintain import benchmark
+    from chatbot.model import ensure_model
+
+    path, _ = ensure_model(model_dir, training_data)
+    bot = load_bot(path, training_data)
+    answers = benchmark.answer_all(bot, benchmark.read_rows(benchmark.DEV_SET))
+    result = benchmark.score(answers)
+    if misses:
+        for line in benchmark.misses(answers):
+            click.echo(line)
+    for lang in ("ko", "en"):
+        figures = {
+            key: value
+            for key, value in result[lang].items()
+            if not isinstance(value, (list, dict))
+        }
+        click.echo(f"dev {lang}: {json.dumps(figures)}")
