@@ -90,6 +90,24 @@ def understood(intent, confidence, *ranking):
             False,
             Decision("crisis"),
         ),
+        (
+            understood("nlu_fallback", 0.28, ("crisis", 0.28), ("sextortion", 0.2)),
+            False,
+            False,
+            Decision("crisis"),
+        ),
+        (
+            understood("sextortion", 0.5, ("sextortion", 0.5), ("crisis", 0.3)),
+            False,
+            False,
+            Decision("sextortion", check_in=True),
+        ),
+        (
+            understood("nlu_fallback", 0.24, ("sextortion", 0.24), ("crisis", 0.23)),
+            False,
+            False,
+            Decision("crisis"),
+        ),
     ],
     ids=[
         "intent",
@@ -104,7 +122,10 @@ def understood(intent, confidence, *ranking):
         "two-topics-get-a-second-button",
         "out-of-scope",
         "unanswered-intent",
-        "a-suspected-crisis-below-the-threshold-is-a-crisis",
+        "suspected-crisis-second-to-distress-is-a-crisis",
+        "suspected-crisis-on-top-below-the-threshold-is-a-crisis",
+        "a-likelier-clear-question-is-answered-with-a-check-in",
+        "a-likelier-but-unclear-question-leaves-the-crisis-reply",
     ],
 )
 def test_decide(understanding, crisis_words, hyperbole, expected):
