@@ -35,13 +35,16 @@ QUESTION_BEHIND_HYPERBOLE_MIN = 0.25
 # another topic: a missed crisis costs more than a false alarm (docs/nlu.md).
 # Tuned for recall 1.0 on the real crisis messages in benchmarks/real/.
 CRISIS_SUSPECTED_MIN = 0.22
-# When the model finds a practical question more likely than the crisis it
-# suspects (no crisis words), the question is answered with the check-in and its
-# "I'm not OK" button, not replaced by the crisis reply: on the development set
-# and the benchmark, every crisis message the model caught had crisis on top,
-# while victims' stories with a clear question lost their answer. Distress is the
-# crisis reply's closest neighbour, so it never wins this way.
+# When the model finds a practical question likelier than the crisis it suspects
+# together with distress (no crisis words), the question is answered behind the
+# check-in and its "I'm not OK" button instead of being replaced by the crisis
+# reply: victims' stories with a clear question lost their answer that way, while
+# every crisis message the model caught on the development set had crisis on top.
+# Distress is the crisis reply's closest neighbour: it counts on the crisis side
+# and is never the question that wins.
 CRISIS_NEIGHBOURS = frozenset({"emotional_support"})
+# A figure of speech does not outweigh a model this sure of a crisis.
+CRISIS_CERTAIN = 0.5
 
 
 @dataclass(frozen=True)
@@ -68,19 +71,29 @@ def decide(
         for intent, confidence in understanding.ranking
         if intent in known and intent not in NOT_TOPICS
     ]
-    crisis = dict(understanding.ranking).get(CRISIS, 0.0)
+    ranking = dict(understanding.ranking)
+    crisis = ranking.get(CRISIS, 0.0)
     if understanding.intent == CRISIS or crisis >= CRISIS_SUSPECTED_MIN:
         question = topics[0] if topics else None
         clear = question is not None and question[1] >= QUESTION_BEHIND_HYPERBOLE_MIN
-        # "Die of embarrassment" plus a real question: answer it, and check in.
-        if clear and hyperbole:
+        # "Die of embarrassment" plus a real question: answer it, and check in,
+        # unless the model is sure of a crisis that outranks the question.
+        sure = crisis >= CRISIS_CERTAIN and crisis > question[1] if clear else True
+        if clear and hyperbole and not sure:
             return Decision(question[0], check_in=True)
-        # A question the model finds likelier than the crisis: the same.
-        if clear and question[1] > crisis and question[0] not in CRISIS_NEIGHBOURS:
+        # A question likelier than crisis and distress together: the same.
+        distress = sum(ranking.get(n, 0.0) for n in CRISIS_NEIGHBOURS)
+        if (
+            clear
+            and question[0] not in CRISIS_NEIGHBOURS
+            and question[1] > crisis + distress
+        ):
             return Decision(question[0], check_in=True)
         return Decision(CRISIS)
     intent = understanding.intent
     if intent != FALLBACK_INTENT and intent in known:
+        if intent in NOT_TOPICS:
+            return Decision(intent)
         second = next(
             (
                 other
@@ -89,7 +102,8 @@ def decide(
             ),
             None,
         )
-        return Decision(intent, second=None if intent in NOT_TOPICS else second)
+        # Crisis words used as a figure of speech always get the check-in.
+        return Decision(intent, second=second, check_in=hyperbole)
     if understanding.best_guess in (OFF_TOPIC, CRISIS):
         return Decision(FALLBACK)
     offered = tuple(

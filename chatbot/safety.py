@@ -21,7 +21,9 @@ def _korean_form(text: str) -> str:
 
 
 def _english_form(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower()).strip()
+    # Phones type curly apostrophes (won’t, dad’s); the patterns are written with '.
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text).strip()
 
 
 _FORMS = {"ko": _korean_form, "en": _english_form}

@@ -202,7 +202,10 @@ def test_misses_name_each_unaccepted_answer_and_nothing_else():
     wrong = Answer(row(["sextortion"]), "consent", False, ())
     right = Answer(row(["consent"]), "consent", False, ())
     crisis_missed = Answer(row(["crisis"], "crisis"), "sextortion", False, ())
-    lines = misses([wrong, right, crisis_missed])
-    assert len(lines) == 2
-    assert "sextortion" in lines[0] and "-> consent" in lines[0]
-    assert lines[1].startswith("en crisis") and "-> sextortion" in lines[1]
+    false_alarm = Answer(row(["consent"]), "crisis", True, ())
+    lines = misses([wrong, right, crisis_missed, false_alarm])
+    assert len(lines) == 3
+    assert lines[0].startswith("en crisis") and "-> sextortion" in lines[0]
+    assert lines[1].startswith("en question") and "consent" in lines[1]
+    assert lines[1].endswith("-> crisis: …")
+    assert "sextortion" in lines[2] and "-> consent" in lines[2]

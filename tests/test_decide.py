@@ -16,6 +16,7 @@ KNOWN = {
     "sextortion",
     "crisis",
     "out_of_scope",
+    "emotional_support",
 }
 
 
@@ -36,10 +37,16 @@ def understood(intent, confidence, *ranking):
         (understood("nlu_fallback", 0.2), True, False, Decision("crisis")),
         (understood("crisis", 0.6, ("crisis", 0.6)), False, False, Decision("crisis")),
         (
-            understood("crisis", 0.5, ("crisis", 0.5), ("takedown_services", 0.4)),
+            understood("crisis", 0.45, ("crisis", 0.45), ("takedown_services", 0.4)),
             False,
             True,
             Decision("takedown_services", check_in=True),
+        ),
+        (
+            understood("crisis", 0.6, ("crisis", 0.6), ("takedown_services", 0.3)),
+            False,
+            True,
+            Decision("crisis"),
         ),
         (
             understood("crisis", 0.8, ("crisis", 0.8), ("takedown_services", 0.1)),
@@ -108,6 +115,24 @@ def understood(intent, confidence, *ranking):
             False,
             Decision("crisis"),
         ),
+        (
+            understood(
+                "sextortion",
+                0.3,
+                ("sextortion", 0.3),
+                ("crisis", 0.25),
+                ("emotional_support", 0.2),
+            ),
+            False,
+            False,
+            Decision("crisis"),
+        ),
+        (
+            understood("sextortion", 0.7, ("sextortion", 0.7)),
+            False,
+            True,
+            Decision("sextortion", check_in=True),
+        ),
     ],
     ids=[
         "intent",
@@ -115,6 +140,7 @@ def understood(intent, confidence, *ranking):
         "crisis-words-beat-fallback",
         "classifier-crisis",
         "hyperbole-with-a-question-is-answered-with-a-check-in",
+        "hyperbole-does-not-outweigh-a-sure-crisis",
         "hyperbole-without-a-clear-question-stays-crisis",
         "unsure-asks-do-you-mean",
         "unsure-and-off-topic-gets-the-menu",
@@ -126,6 +152,8 @@ def understood(intent, confidence, *ranking):
         "suspected-crisis-on-top-below-the-threshold-is-a-crisis",
         "a-likelier-clear-question-is-answered-with-a-check-in",
         "a-likelier-but-unclear-question-leaves-the-crisis-reply",
+        "a-question-must-outweigh-crisis-and-distress-together",
+        "hyperbole-beside-any-topic-answer-gets-the-check-in",
     ],
 )
 def test_decide(understanding, crisis_words, hyperbole, expected):

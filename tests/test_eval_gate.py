@@ -18,13 +18,13 @@ from chatbot.paths import TRAINING_DATA
 # with the examples written on the shape of real messages (12-02b).
 MACRO_F1_FLOOR = 0.90
 # Real-message benchmark, measured 0.618 ko / 0.627 en accepted on 2026-12-02,
-# 0.642 / 0.613 on 12-02b and 0.667 / 0.667 on 12-02c; the floors leave room for
+# 0.642 / 0.613 on 12-02b and 0.667 / 0.653 on 12-02c; the floors leave room for
 # a retrain on another machine (7 examples fewer moved both by 0.02: docs/nlu.md).
 REAL_ACCEPTED_FLOOR = {"ko": 0.64, "en": 0.63}
-# Development set (benchmarks/dev/): crisis recall measured 1.0 ko / 0.909 en on
-# 12-02c, after its misses briefed new examples and lexicon patterns, so a tuned
+# Development set (benchmarks/dev/): crisis recall measured 24/24 ko and 20/22 en
+# on 12-02c, after its misses briefed new examples and lexicon patterns, so a tuned
 # figure; one more missed crisis message in either language fails.
-DEV_CRISIS_RECALL_FLOOR = 0.9
+DEV_CRISIS_RECALL_FLOOR = {"ko": 1.0, "en": 0.9}
 # Measured 2 of 16 ko (1 of 16 on 12-02b) / 4 of 16 en (0.25) on 2026-12-02, after
 # the crisis threshold was lowered to catch every real crisis message; the issue's
 # target is 0.20. One more false alarm from a retrain elsewhere would be 0.3125.
@@ -78,4 +78,4 @@ def test_hyperbole_rarely_gets_the_crisis_answer(real, lang):
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_dev_crisis_messages_stay_caught(dev, lang):
     assert dev[lang]["crisis_messages"] >= 20
-    assert dev[lang]["crisis_recall"] >= DEV_CRISIS_RECALL_FLOOR
+    assert dev[lang]["crisis_recall"] >= DEV_CRISIS_RECALL_FLOOR[lang]

@@ -66,6 +66,27 @@ def test_no_other_example_triggers_the_lexicon():
         ("this homework is killing me", False),
         ("딥페이크가 뭐야", False),
         ("how do i report on instagram", False),
+        # goodbyes tied to a deadline, belongings given away, a gun at hand
+        ("wont need any of it after friday", True),
+        ("i gave all my stuff away", True),
+        ("been giving my games away to people at school", True),
+        ("i won\u2019t be here by morning", True),
+        ("sent her a pic of my dad\u2019s gun so she knows", True),
+        ("i found the gun in the closet", True),
+        ("theres only one way out of this now", True),
+        ("i won't be there for it, the party is friday", False),
+        ("he took my nerf gun", False),
+        ("i got my water gun back lol", False),
+        ("사진이 사라질까요 신고하면?", False),
+        ("인생 끝났어 그냥 사라질까", True),
+        # figures of speech are excused only with a laugh; any other crisis word counts
+        ("my life is over lmao what do i tell my mom", False),
+        ("my life is over. should i just end it?", True),
+        ("I'm going to die, I already took the pills, is it too late", True),
+        ("im gonna die tonight. do i leave a note", True),
+        ("id rather die than let my parents see. should i just not wake up", True),
+        ("유포되면 창피해서 죽을 것 같아 어떡해", True),
+        ("사진 퍼지면 무서워서 죽을거같아 신고하면 돼?", True),
     ],
 )
 def test_lexicon_examples(text, expected):

@@ -161,12 +161,16 @@ def score(answers: list[Answer]) -> dict:
 
 
 def misses(answers: list[Answer]) -> list[str]:
-    """One line per answer a reviewer would not accept (for the dev set only)."""
+    """One line per answer a reviewer would not accept (for the dev set only),
+    grouped by language, kind and expected topic, so kinds of miss stand out."""
+    wrong = sorted(
+        (a for a in answers if not a.accepted),
+        key=lambda a: (a.row.lang, a.row.kind, a.row.accept),
+    )
     return [
         f"{a.row.lang} {a.row.kind:9} {'/'.join(a.row.accept):40} -> "
         f"{'crisis' if a.crisis else a.key}: {a.row.text}"
-        for a in answers
-        if not a.accepted
+        for a in wrong
     ]
 
 

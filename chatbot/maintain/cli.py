@@ -144,10 +144,5 @@ def dev(model_dir: Path, training_data: Path, misses: bool) -> None:
     if misses:
         for line in benchmark.misses(answers):
             click.echo(line)
-    for lang in ("ko", "en"):
-        figures = {
-            key: value
-            for key, value in result[lang].items()
-            if not isinstance(value, (list, dict))
-        }
-        click.echo(f"dev {lang}: {json.dumps(figures)}")
+    for lang in LANGUAGES:
+        click.echo(f"dev {lang}: {json.dumps(result[lang])}")
