@@ -8,7 +8,7 @@ message uses crisis words as a figure of speech.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chatbot.understand import FALLBACK_INTENT, Understanding
 
@@ -63,9 +63,24 @@ def decide(
     hyperbole: bool,
     known: set[str] | frozenset[str],
 ) -> Decision:
-    """Crisis words first; then the classifier; then a question back; else the menu."""
+    """Crisis words first; then the classifier; then a question back; else the menu.
+
+    Whatever is answered short of the crisis reply, crisis words used as a figure
+    of speech ("I'd die of shame") add the check-in before it.
+    """
     if crisis_words:
         return Decision(CRISIS)
+    decision = _decide(understanding, hyperbole, known)
+    if hyperbole and decision.response != CRISIS:
+        return replace(decision, check_in=True)
+    return decision
+
+
+def _decide(
+    understanding: Understanding,
+    hyperbole: bool,
+    known: set[str] | frozenset[str],
+) -> Decision:
     topics = [
         (intent, confidence)
         for intent, confidence in understanding.ranking
@@ -74,20 +89,15 @@ def decide(
     ranking = dict(understanding.ranking)
     crisis = ranking.get(CRISIS, 0.0)
     if understanding.intent == CRISIS or crisis >= CRISIS_SUSPECTED_MIN:
-        question = topics[0] if topics else None
-        clear = question is not None and question[1] >= QUESTION_BEHIND_HYPERBOLE_MIN
+        # Distress counts on the crisis side and is never the question that wins.
+        side = crisis + sum(ranking.get(n, 0.0) for n in CRISIS_NEIGHBOURS)
+        question = next((t for t in topics if t[0] not in CRISIS_NEIGHBOURS), None)
+        if question is None or question[1] < QUESTION_BEHIND_HYPERBOLE_MIN:
+            return Decision(CRISIS)
         # "Die of embarrassment" plus a real question: answer it, and check in,
         # unless the model is sure of a crisis that outranks the question.
-        sure = crisis >= CRISIS_CERTAIN and crisis > question[1] if clear else True
-        if clear and hyperbole and not sure:
-            return Decision(question[0], check_in=True)
-        # A question likelier than crisis and distress together: the same.
-        distress = sum(ranking.get(n, 0.0) for n in CRISIS_NEIGHBOURS)
-        if (
-            clear
-            and question[0] not in CRISIS_NEIGHBOURS
-            and question[1] > crisis + distress
-        ):
+        sure = side >= CRISIS_CERTAIN and side > question[1]
+        if (hyperbole and not sure) or question[1] > side:
             return Decision(question[0], check_in=True)
         return Decision(CRISIS)
     intent = understanding.intent
@@ -102,8 +112,7 @@ def decide(
             ),
             None,
         )
-        # Crisis words used as a figure of speech always get the check-in.
-        return Decision(intent, second=second, check_in=hyperbole)
+        return Decision(intent, second=second)
     if understanding.best_guess in (OFF_TOPIC, CRISIS):
         return Decision(FALLBACK)
     offered = tuple(

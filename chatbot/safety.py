@@ -21,8 +21,8 @@ def _korean_form(text: str) -> str:
 
 
 def _english_form(text: str) -> str:
-    # Phones type curly apostrophes (won’t, dad’s); the patterns are written with '.
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    # Phones type curly and other apostrophes (won’t, dad’s); the patterns use '.
+    text = re.sub("[\u2018\u2019\u02bc\uff07]", "'", text.lower())
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -31,16 +31,20 @@ _FORMS = {"ko": _korean_form, "en": _english_form}
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Patterns for one language, and hyperbole that must not count."""
+    """Patterns for one language, hyperbole that must not count, and ordinary
+    phrases that only look like crisis words ("follow me on insta")."""
 
     lang: str
     patterns: tuple[re.Pattern, ...]
     exceptions: tuple[re.Pattern, ...]
+    ordinary: tuple[re.Pattern, ...] = ()
 
     def read(self, text: str) -> tuple[bool, bool]:
-        """Tell whether the message, hyperbole removed, hits a crisis pattern, and
-        whether it used crisis words as a figure of speech at all."""
+        """Tell whether the message, hyperbole and ordinary phrases removed, hits a
+        crisis pattern, and whether it used crisis words as a figure of speech."""
         form = _FORMS[self.lang](text)
+        for phrase in self.ordinary:
+            form = phrase.sub(" ", form)
         hyperbole = False
         for exception in self.exceptions:
             form, found = exception.subn(" ", form)
@@ -61,6 +65,7 @@ def load_lexicons(directory: Path) -> tuple[Lexicon, ...]:
                 lang=lang,
                 patterns=tuple(re.compile(p) for p in data.get("patterns") or ()),
                 exceptions=tuple(re.compile(p) for p in data.get("exceptions") or ()),
+                ordinary=tuple(re.compile(p) for p in data.get("ordinary") or ()),
             )
         )
     return tuple(lexicons)

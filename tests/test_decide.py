@@ -133,6 +133,30 @@ def understood(intent, confidence, *ranking):
             True,
             Decision("sextortion", check_in=True),
         ),
+        (
+            understood("greet", 0.9, ("greet", 0.9)),
+            False,
+            True,
+            Decision("greet", check_in=True),
+        ),
+        (
+            understood("nlu_fallback", 0.2, ("out_of_scope", 0.2)),
+            False,
+            True,
+            Decision("fallback", check_in=True),
+        ),
+        (
+            understood(
+                "crisis",
+                0.45,
+                ("crisis", 0.45),
+                ("emotional_support", 0.3),
+                ("takedown_services", 0.25),
+            ),
+            False,
+            True,
+            Decision("crisis"),
+        ),
     ],
     ids=[
         "intent",
@@ -154,6 +178,9 @@ def understood(intent, confidence, *ranking):
         "a-likelier-but-unclear-question-leaves-the-crisis-reply",
         "a-question-must-outweigh-crisis-and-distress-together",
         "hyperbole-beside-any-topic-answer-gets-the-check-in",
+        "hyperbole-beside-a-greeting-gets-the-check-in",
+        "hyperbole-beside-the-menu-gets-the-check-in",
+        "hyperbole-does-not-outweigh-crisis-and-distress-together",
     ],
 )
 def test_decide(understanding, crisis_words, hyperbole, expected):

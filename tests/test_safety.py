@@ -4,7 +4,7 @@ import pytest
 
 from chatbot.maintain.examples import read_examples
 from chatbot.paths import TRAINING_DATA
-from chatbot.safety import is_crisis, load_lexicons
+from chatbot.safety import is_crisis, load_lexicons, read_crisis_words
 
 LEXICONS = load_lexicons(TRAINING_DATA / "safety")
 ALL_FILES = sorted((TRAINING_DATA / "data").rglob("*.yml")) + sorted(
@@ -91,6 +91,32 @@ def test_no_other_example_triggers_the_lexicon():
 )
 def test_lexicon_examples(text, expected):
     assert is_crisis(text, LEXICONS) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure of speech: no crisis words, but the answer gets the check-in
+        ("im dying of embarrassment, how do i get it taken down", (False, True)),
+        ("배고파 죽겠다", (False, True)),
+        # ordinary phrases that only look like crisis words: no check-in either
+        ("he keeps following me on insta what do i do", (False, False)),
+        ("he tried to get into my account", (False, False)),
+        ("마크에서 뛰어내리면 어떻게 돼", (False, False)),
+        ("신고하면 게시물 그냥 사라질까요", (False, False)),
+        ("증거가 그냥 사라질까봐 캡처했어요", (False, False)),
+        # other lexicon edges a review found
+        ("i got a gun in fortnite", (False, False)),
+        ("i gave away my number to him", (False, False)),
+        ("i won't need it after friday, can i delete my account", (False, False)),
+        ("i have a loaded gun", (True, False)),
+        ("im not gonna be here by morning", (True, False)),
+        ("i won\u02bct be here by morning", (True, False)),
+        ("그냥 다 사라질까", (True, False)),
+    ],
+)
+def test_figures_of_speech_and_ordinary_phrases(text, expected):
+    assert read_crisis_words(text, LEXICONS) == expected
 
 
 @pytest.mark.parametrize(
