@@ -117,23 +117,25 @@ def _pages(path):
     return {page(u) for u in re.findall(r"https?://[^\s)>]+", text)}
 
 
+def _benchmark_pages():
+    """Every page behind a benchmark row: the rows' sources and SOURCES_*.md."""
+    return {page(r.source) for r in ROWS}.union(
+        *(_pages(p) for p in (REPO / "benchmarks" / "real").glob("SOURCES_*.md"))
+    )
+
+
 def test_training_inspiration_and_benchmark_sources_are_apart():
     """Issue 11: pages that shaped training examples never shaped benchmark rows."""
     training = _pages(TRAINING_DATA / "SOURCES.md")
-    benchmark = {page(r.source) for r in ROWS}.union(
-        *(_pages(p) for p in (REPO / "benchmarks" / "real").glob("SOURCES_*.md"))
-    )
+    benchmark = _benchmark_pages()
     assert training and benchmark
     assert sorted(training & benchmark) == []
 
 
 def test_dev_and_benchmark_sources_are_apart():
     """A page behind a dev row never shaped a benchmark row."""
-    benchmark = {page(r.source) for r in ROWS}.union(
-        *(_pages(p) for p in (REPO / "benchmarks" / "real").glob("SOURCES_*.md"))
-    )
     dev = {page(r.source) for r in DEV_ROWS}
-    assert dev and sorted(dev & benchmark) == []
+    assert dev and sorted(dev & _benchmark_pages()) == []
 
 
 def test_a_page_is_the_same_page_however_it_is_linked():
