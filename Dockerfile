@@ -23,8 +23,10 @@ COPY web ./web
 COPY training_data ./training_data
 COPY gunicorn.conf.py ./
 
+# One training, never repeated in this layer: no training cache (Rasa's or the
+# embeddings', chatbot/embedding_cache.py) is left in the image.
 RUN python -m chatbot validate \
-    && python -m chatbot train \
+    && RASA_MAX_CACHE_SIZE=0 python -m chatbot train \
     && useradd --create-home --uid 10001 nuri \
     && mkdir -p /data \
     && chown nuri:nuri /data

