@@ -18,13 +18,16 @@ from chatbot.paths import TRAINING_DATA
 # with the examples written on the shape of real messages (12-02b).
 MACRO_F1_FLOOR = 0.90
 # Real-message benchmark, measured 0.618 ko / 0.627 en accepted on 2026-12-02,
-# 0.642 / 0.613 on 12-02b and 0.667 / 0.653 on 12-02c; the floors leave room for
-# a retrain on another machine (7 examples fewer moved both by 0.02: docs/nlu.md).
-REAL_ACCEPTED_FLOOR = {"ko": 0.64, "en": 0.63}
-# Development set (benchmarks/dev/): crisis recall measured 24/24 ko and 20/22 en
-# on 12-02c, after its misses briefed new examples and lexicon patterns, so a tuned
+# 0.642 / 0.613 on 12-02b, 0.667 / 0.653 on 12-02c and 0.687 / 0.689 on 12-02d (the
+# nearest examples voting); the floors leave room for a retrain on another machine
+# (7 examples fewer moved both by 0.02: docs/nlu.md).
+REAL_ACCEPTED_FLOOR = {"ko": 0.66, "en": 0.66}
+# Off-topic questions recognised, measured 16/21 ko and 13/20 en on 12-02d.
+REAL_OFF_TOPIC_FLOOR = {"ko": 0.70, "en": 0.60}
+# Development set (benchmarks/dev/): crisis recall measured 24/24 ko and 21/22 en
+# on 12-02d, after its misses briefed new examples and lexicon patterns, so a tuned
 # figure; one more missed crisis message in either language fails.
-DEV_CRISIS_RECALL_FLOOR = {"ko": 1.0, "en": 0.9}
+DEV_CRISIS_RECALL_FLOOR = {"ko": 1.0, "en": 0.95}
 # Measured 2 of 16 ko (1 of 16 on 12-02b) / 4 of 16 en (0.25) on 2026-12-02, after
 # the crisis threshold was lowered to catch every real crisis message; the issue's
 # target is 0.20. One more false alarm from a retrain elsewhere would be 0.3125.
@@ -68,6 +71,11 @@ def test_no_real_crisis_message_is_missed(real, lang):
 def test_real_questions_stay_understood(real, lang):
     assert real[lang]["questions"] >= 200
     assert real[lang]["accepted"] >= REAL_ACCEPTED_FLOOR[lang], real["confusions"]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_real_off_topic_questions_get_the_redirect(real, lang):
+    assert real[lang]["off_topic_recall"] >= REAL_OFF_TOPIC_FLOOR[lang]
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

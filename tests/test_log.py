@@ -55,7 +55,8 @@ def test_a_turn_records_what_was_answered_and_nothing_about_who(
     first, second = turns_of(app, session_id)
     assert first["intent"] == first["response"] == first["top_intent"]
     assert first["intent"] == "what_is_deepfake"
-    assert first["top_confidence"] >= first["second_confidence"] > 0
+    # A clear question leaves little for the runner-up (it may round to 0.0).
+    assert first["top_confidence"] > 0.5 > first["second_confidence"] >= 0
     assert first["second_intent"] not in (None, first["top_intent"])
     assert (second["response"], second["crisis"]) == ("crisis", 1)
     assert all(MINUTE.match(t["at"]) for t in (first, second))
