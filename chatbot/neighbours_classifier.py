@@ -27,9 +27,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from chatbot.e5_featurizer import E5Featurizer
 
 _VECTORS = "vectors.npy"
 _LABELS = "labels.json"
@@ -40,6 +43,11 @@ _LABELS = "labels.json"
 )
 class NeighboursClassifier(IntentClassifier, GraphComponent):
     """Blend the nearest training examples' intents into the current ranking."""
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        """The sentence embedding it compares comes from the e5 featurizer."""
+        return [E5Featurizer]
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -66,6 +74,8 @@ class NeighboursClassifier(IntentClassifier, GraphComponent):
     ) -> None:
         """Keep the training vectors (unit length) and their intents."""
         self._config = {**self.get_default_config(), **config}
+        # Rasa does not check a classifier's settings itself: fail at training.
+        self.validate_config(self._config)
         self._model_storage = model_storage
         self._resource = resource
         self._remember(
@@ -92,31 +102,30 @@ class NeighboursClassifier(IntentClassifier, GraphComponent):
         return cls(config, model_storage, resource)
 
     @staticmethod
-    def _sentence_vectors(messages: list[Message]) -> np.ndarray | None:
-        rows = []
-        for message in messages:
-            sentence = message.get_dense_features(TEXT)[1]
-            if sentence is None:
-                return None
-            rows.append(sentence.features.reshape(-1))
-        if not rows:
+    def _sentence_vector(message: Message) -> np.ndarray | None:
+        """The message's dense sentence feature at unit length (in this pipeline
+        the e5 vector alone; its scale does not matter here)."""
+        sentence = message.get_dense_features(TEXT)[1]
+        if sentence is None:
             return None
-        vectors = np.vstack(rows).astype(np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.where(norms > 0, norms, 1.0)
+        vector = sentence.features.reshape(-1).astype(np.float32)
+        norm = float(np.linalg.norm(vector))
+        return vector / norm if norm > 0 else vector
 
     def train(self, training_data: TrainingData) -> Resource:
         """Remember every intent example's sentence vector and intent."""
         examples = [
             e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)
         ]
-        vectors = self._sentence_vectors(examples)
-        if vectors is None:
+        if not examples:
+            return self._resource
+        vectors = [self._sentence_vector(e) for e in examples]
+        if any(v is None for v in vectors):
             raise ValueError(
                 "NeighboursClassifier needs a sentence embedding on every example: "
                 "put chatbot.e5_featurizer.E5Featurizer before it in config.yml."
             )
-        self._remember(vectors, [e.get(INTENT) for e in examples])
+        self._remember(np.vstack(vectors), [e.get(INTENT) for e in examples])
         self.persist()
         return self._resource
 
@@ -136,18 +145,26 @@ class NeighboursClassifier(IntentClassifier, GraphComponent):
         return probabilities
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Blend the neighbours into the ranking the classifier before set."""
-        with_text = [m for m in messages if m.get(TEXT)]
-        vectors = self._sentence_vectors(with_text) if self._labels else None
-        if vectors is None:
+        """Blend the neighbours into the ranking the classifier before set.
+
+        A message without text or without a sentence embedding keeps the
+        ranking it has.
+        """
+        readable = [
+            (message, vector)
+            for message in messages
+            if message.get(TEXT)
+            and (vector := self._sentence_vector(message)) is not None
+        ]
+        if not readable or not self._labels:
             return messages
         weight = self._config["weight"]
-        for message, neighbours in zip(
-            with_text, self.neighbour_probabilities(vectors), strict=True
-        ):
+        votes = self.neighbour_probabilities(np.vstack([v for _, v in readable]))
+        for (message, _), neighbours in zip(readable, votes, strict=True):
             blended = {
                 intent: weight * p
                 for intent, p in zip(self._intents, neighbours, strict=True)
+                if p > 0
             }
             for entry in message.get(INTENT_RANKING_KEY) or ():
                 blended[entry["name"]] = (
@@ -162,6 +179,23 @@ class NeighboursClassifier(IntentClassifier, GraphComponent):
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+    @classmethod
+    def validate_config(cls, config: dict[str, Any]) -> None:
+        """Refuse settings that would only fail, or mislead, once serving."""
+        config = {**cls.get_default_config(), **config}
+        if not (isinstance(config["neighbours"], int) and config["neighbours"] >= 1):
+            raise InvalidConfigException(
+                "NeighboursClassifier: neighbours must be ≥ 1."
+            )
+        if not config["temperature"] > 0:
+            raise InvalidConfigException(
+                "NeighboursClassifier: temperature must be > 0."
+            )
+        if not 0 <= config["weight"] <= 1:
+            raise InvalidConfigException(
+                "NeighboursClassifier: weight must be in [0, 1]."
+            )
 
     def persist(self) -> None:
         """Save the vectors and their intents into the model."""

@@ -12,7 +12,7 @@ from chatbot.e5_featurizer import E5Featurizer
 @pytest.fixture(autouse=True)
 def _own_embedding_cache(monkeypatch, tmp_path):
     """Training here must not write into the work tree's embedding cache."""
-    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path / "rasa-cache"))
+    monkeypatch.setenv("NURI_EMBEDDING_CACHE", str(tmp_path / "embeddings.db"))
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,21 @@
 """Training reuses the sentence embeddings of examples it has embedded before."""
 
+import sqlite3
+from pathlib import Path
+
 import numpy as np
+import pytest
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from chatbot.e5_featurizer import E5Featurizer
-from chatbot.embedding_cache import FILE_NAME, EmbeddingCache, cache_path
+from chatbot.embedding_cache import (
+    DEFAULT_PATH,
+    KEEP_UNUSED_SECONDS,
+    EmbeddingCache,
+    cache_path,
+)
 
 
 class CountingEncoder:
@@ -37,12 +46,38 @@ def test_another_encoder_never_reads_these_vectors(tmp_path):
     assert encoder.calls == [["alpha"], ["alpha"]]
 
 
-def test_the_cache_follows_rasas_training_cache_settings(monkeypatch, tmp_path):
-    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path))
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, DEFAULT_PATH),
+        ({"NURI_EMBEDDING_CACHE": "/somewhere/e.db"}, "/somewhere/e.db"),
+        ({"NURI_EMBEDDING_CACHE": ""}, None),
+        ({"RASA_MAX_CACHE_SIZE": "0"}, None),
+        ({"RASA_MAX_CACHE_SIZE": "0.0", "NURI_EMBEDDING_CACHE": "/x.db"}, None),
+        ({"RASA_MAX_CACHE_SIZE": "500"}, DEFAULT_PATH),
+    ],
+)
+def test_where_the_cache_lives_and_when_it_is_off(monkeypatch, env, expected):
+    monkeypatch.delenv("NURI_EMBEDDING_CACHE", raising=False)
     monkeypatch.delenv("RASA_MAX_CACHE_SIZE", raising=False)
-    assert cache_path() == tmp_path / FILE_NAME
-    monkeypatch.setenv("RASA_MAX_CACHE_SIZE", "0")
-    assert cache_path() is None
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert cache_path() == (Path(expected) if expected else None)
+
+
+def test_vectors_unused_for_a_month_are_forgotten(tmp_path):
+    encoder = CountingEncoder()
+    cache = EmbeddingCache(tmp_path / "e.db", "enc-1", 3)
+    cache.embed(["old", "kept"], encoder)
+    with sqlite3.connect(tmp_path / "e.db") as db:
+        db.execute(
+            "UPDATE vectors SET used_at = used_at - ?", (KEEP_UNUSED_SECONDS + 60,)
+        )
+    cache.embed(["kept", "new"], encoder)
+    with sqlite3.connect(tmp_path / "e.db") as db:
+        assert db.execute("SELECT count(*) FROM vectors").fetchone()[0] == 2
+    cache.embed(["old"], encoder)
+    assert encoder.calls[-1] == ["old"]
 
 
 def _vectors(data):
@@ -54,12 +89,12 @@ def _training_data(texts):
 
 
 def test_a_cached_training_vector_is_exactly_the_live_one(monkeypatch, tmp_path):
-    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path))
+    monkeypatch.setenv("NURI_EMBEDDING_CACHE", str(tmp_path / "e.db"))
     monkeypatch.delenv("RASA_MAX_CACHE_SIZE", raising=False)
     featurizer = E5Featurizer(E5Featurizer.get_default_config(), "e5")
     texts = ["누가 내 사진으로 합성했대 어떡해", "how do i report a fake on snap"]
     cold = _vectors(featurizer.process_training_data(_training_data(texts)))
-    assert (tmp_path / FILE_NAME).exists()
+    assert (tmp_path / "e.db").exists()
     featurizer.embed = lambda batch: (_ for _ in ()).throw(AssertionError(batch))
     warm = _vectors(featurizer.process_training_data(_training_data(texts)))
     for a, b in zip(cold, warm, strict=True):
@@ -71,9 +106,19 @@ def test_a_cached_training_vector_is_exactly_the_live_one(monkeypatch, tmp_path)
 
 
 def test_an_unreadable_cache_only_costs_time(monkeypatch, tmp_path):
-    (tmp_path / FILE_NAME).write_bytes(b"this is not a database")
-    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path))
+    (tmp_path / "e.db").write_bytes(b"this is not a database")
+    monkeypatch.setenv("NURI_EMBEDDING_CACHE", str(tmp_path / "e.db"))
     monkeypatch.delenv("RASA_MAX_CACHE_SIZE", raising=False)
     featurizer = E5Featurizer(E5Featurizer.get_default_config(), "e5")
     data = featurizer.process_training_data(_training_data(["is this chat saved"]))
     assert _vectors(data)[0].shape == (1, 384)
+
+
+def test_live_messages_never_reach_the_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("NURI_EMBEDDING_CACHE", str(tmp_path / "e.db"))
+    monkeypatch.delenv("RASA_MAX_CACHE_SIZE", raising=False)
+    featurizer = E5Featurizer(E5Featurizer.get_default_config(), "e5")
+    featurizer.process(
+        [Message({TEXT: "my ex has my pics and says he will post them"})]
+    )
+    assert not (tmp_path / "e.db").exists()

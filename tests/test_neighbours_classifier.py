@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -28,7 +29,7 @@ EXAMPLES = {
 @pytest.fixture(autouse=True)
 def _own_embedding_cache(monkeypatch, tmp_path):
     """Training here must not write into the work tree's embedding cache."""
-    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path / "rasa-cache"))
+    monkeypatch.setenv("NURI_EMBEDDING_CACHE", str(tmp_path / "embeddings.db"))
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +117,31 @@ def test_without_the_sentence_embedding_training_says_what_is_missing(storage):
     classifier = NeighboursClassifier.create({}, storage, Resource("n"), None)
     with pytest.raises(ValueError, match="E5Featurizer before it"):
         classifier.train(data)
+
+
+@pytest.mark.parametrize(
+    "bad", [{"neighbours": 0}, {"temperature": 0}, {"weight": 1.5}, {"neighbours": -1}]
+)
+def test_settings_that_would_fail_while_serving_fail_at_once(storage, bad):
+    with pytest.raises(InvalidConfigException):
+        NeighboursClassifier.create(bad, storage, Resource("n"), None)
+
+
+def test_messages_it_cannot_read_keep_their_ranking(e5, storage):
+    classifier = _trained(e5, storage)
+    empty = Message({})
+    unfeaturized = Message({TEXT: "no embedding here"})
+    ranking = [{"name": "out_of_scope", "confidence": 0.9}]
+    unfeaturized.set(INTENT_RANKING_KEY, ranking)
+    readable = _message(e5, "수학 숙제 도와줘", [("sextortion", 0.6)])
+    classifier.process([empty, unfeaturized, readable])
+    assert empty.get(INTENT_RANKING_KEY) is None
+    assert unfeaturized.get(INTENT_RANKING_KEY) == ranking
+    assert readable.get(INTENT)["name"] == "out_of_scope"
+
+
+def test_the_ranking_is_cut_to_its_length(e5, storage):
+    classifier = _trained(e5, storage, ranking_length=1, weight=1.0)
+    message = _message(e5, "he says he'll post my photos", [("out_of_scope", 1.0)])
+    classifier.process([message])
+    assert [e["name"] for e in message.get(INTENT_RANKING_KEY)] == ["sextortion"]
