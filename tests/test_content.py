@@ -185,3 +185,10 @@ def test_every_button_opens_an_answer_in_every_region(region):
             for button in variant.get("buttons") or ():
                 intent = button["payload"][1:].split("{")[0]
                 assert intent in CONTENT.responses, (key, button["payload"])
+
+
+@pytest.mark.parametrize("region", ["KR", "US", "UK", "INTL"])
+def test_the_deterrence_answer_lets_a_mistaken_victim_out_in_one_tap(region):
+    variant = CONTENT.choose_variant("perpetrator_deterrence", {"region": region})
+    payloads = [button["payload"] for button in variant["buttons"]]
+    assert '/victim_first_steps{"audience":"victim"}' in payloads
