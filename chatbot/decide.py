@@ -88,7 +88,9 @@ def _decide(
     ]
     ranking = dict(understanding.ranking)
     crisis = ranking.get(CRISIS, 0.0)
-    if understanding.intent == CRISIS or crisis >= CRISIS_SUSPECTED_MIN:
+    # A crisis the model ranks first is never left to the menu, however unsure.
+    suspected = crisis >= CRISIS_SUSPECTED_MIN or understanding.best_guess == CRISIS
+    if understanding.intent == CRISIS or suspected:
         # Distress counts on the crisis side and is never the question that wins.
         side = crisis + sum(ranking.get(n, 0.0) for n in CRISIS_NEIGHBOURS)
         question = next((t for t in topics if t[0] not in CRISIS_NEIGHBOURS), None)

@@ -104,6 +104,12 @@ def understood(intent, confidence, *ranking):
             Decision("crisis"),
         ),
         (
+            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("consent", 0.13)),
+            False,
+            False,
+            Decision("crisis"),
+        ),
+        (
             understood("sextortion", 0.5, ("sextortion", 0.5), ("crisis", 0.3)),
             False,
             False,
@@ -174,6 +180,7 @@ def understood(intent, confidence, *ranking):
         "unanswered-intent",
         "suspected-crisis-second-to-distress-is-a-crisis",
         "suspected-crisis-on-top-below-the-threshold-is-a-crisis",
+        "crisis-on-top-below-every-threshold-is-still-a-crisis",
         "a-likelier-clear-question-is-answered-with-a-check-in",
         "a-likelier-but-unclear-question-leaves-the-crisis-reply",
         "a-question-must-outweigh-crisis-and-distress-together",
