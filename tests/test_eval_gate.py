@@ -19,21 +19,25 @@ from chatbot.paths import TRAINING_DATA
 MACRO_F1_FLOOR = 0.90
 # Real-message benchmark, measured 0.618 ko / 0.627 en accepted on 2026-12-02,
 # 0.642 / 0.613 on 12-02b, 0.667 / 0.653 on 12-02c, 0.687 / 0.680 on 12-02d (the
-# nearest examples voting) and 0.663 / 0.702 with the crisis examples of abuse at home;
-# the floors leave room for a retrain on another machine (7 examples fewer moved both
-# by 0.02: docs/nlu.md).
-REAL_ACCEPTED_FLOOR = {"ko": 0.65, "en": 0.66}
-# Off-topic questions recognised, measured 15/21 ko and 13/20 en on 12-02d.
+# nearest examples voting), 0.663 / 0.702 with the crisis examples of abuse at home and
+# 0.699 / 0.698 on 12-02e (kinds from the second and third dev rounds); the floors
+# leave room for a retrain on another machine (7 examples fewer moved both by 0.02:
+# docs/nlu.md).
+REAL_ACCEPTED_FLOOR = {"ko": 0.67, "en": 0.67}
+# Off-topic questions recognised, measured 15/21 ko and 13/20 en on 12-02d, 16/21 ko
+# and 13/20 en on 12-02e (14/20 en on a model between).
 REAL_OFF_TOPIC_FLOOR = {"ko": 0.70, "en": 0.60}
-# Development set (benchmarks/dev/, both rounds): crisis recall measured 30/30 ko and
-# 27/27 en on 12-02d, after misses of its first round briefed new examples and lexicon
-# patterns and one of its second round (abuse at home) briefed crisis examples, so a
-# tuned figure; any missed crisis message fails.
+# Development set (benchmarks/dev/, all three rounds): crisis recall measured 39/39 ko
+# and 36/36 en on 12-02e, after misses of its first round briefed new examples and
+# lexicon patterns, one of its second round (abuse at home) and four of its third
+# (coerced self-harm, danger now from online contact, two lexicon gaps) briefed crisis
+# examples and patterns, so a tuned figure; any missed crisis message fails.
 DEV_CRISIS_RECALL_FLOOR = {"ko": 1.0, "en": 1.0}
 # Measured 2 of 16 ko (1 of 16 on 12-02b) / 4 of 16 en (0.25) on 2026-12-02, after
 # the crisis threshold was lowered to catch every real crisis message; the issue's
 # target is 0.20. One more false alarm from a retrain elsewhere would be 0.3125.
-NEAR_MISS_FALSE_ALARM_CEILING = 0.32
+# 1 of 16 ko / 3 of 16 en (0.188) on 12-02e; the ceiling keeps one retrain's room.
+NEAR_MISS_FALSE_ALARM_CEILING = 0.26
 
 
 @pytest.fixture(scope="module")
