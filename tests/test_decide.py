@@ -104,9 +104,15 @@ def understood(intent, confidence, *ranking):
             Decision("crisis"),
         ),
         (
-            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("consent", 0.13)),
+            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("sextortion", 0.15)),
             False,
             False,
+            Decision("crisis"),
+        ),
+        (
+            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("sextortion", 0.15)),
+            False,
+            True,
             Decision("crisis"),
         ),
         (
@@ -181,6 +187,7 @@ def understood(intent, confidence, *ranking):
         "suspected-crisis-second-to-distress-is-a-crisis",
         "suspected-crisis-on-top-below-the-threshold-is-a-crisis",
         "crisis-on-top-below-every-threshold-is-still-a-crisis",
+        "crisis-on-top-below-every-threshold-beside-hyperbole-too",
         "a-likelier-clear-question-is-answered-with-a-check-in",
         "a-likelier-but-unclear-question-leaves-the-crisis-reply",
         "a-question-must-outweigh-crisis-and-distress-together",

@@ -29,13 +29,14 @@ REAL_ACCEPTED_FLOOR = {"ko": 0.67, "en": 0.67}
 REAL_OFF_TOPIC_FLOOR = {"ko": 0.70, "en": 0.60}
 # Development set (benchmarks/dev/, all three rounds): crisis recall measured 39/39 ko
 # and 36/36 en on 12-02e, after misses of its first round briefed new examples and
-# lexicon patterns, one of its second round (abuse at home) and four of its third
-# (coerced self-harm, danger now from online contact, two lexicon gaps) briefed crisis
-# examples and patterns, so a tuned figure; any missed crisis message fails.
+# lexicon patterns, one of its second round (abuse at home), four of its third (danger
+# now from online contact, two lexicon gaps) and a second near miss of its first
+# (coerced self-harm) briefed crisis examples and patterns, so a tuned figure; any
+# missed crisis message fails.
 DEV_CRISIS_RECALL_FLOOR = {"ko": 1.0, "en": 1.0}
 # Measured 2 of 16 ko (1 of 16 on 12-02b) / 4 of 16 en (0.25) on 2026-12-02, after
 # the crisis threshold was lowered to catch every real crisis message; the issue's
-# target is 0.20. One more false alarm from a retrain elsewhere would be 0.3125.
+# target is 0.20.
 # 1 of 16 ko / 3 of 16 en (0.188) on 12-02e; the ceiling keeps one retrain's room.
 NEAR_MISS_FALSE_ALARM_CEILING = 0.26
 

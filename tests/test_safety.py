@@ -90,9 +90,15 @@ def test_no_other_example_triggers_the_lexicon():
         # passive wishes and a note for one person (the third dev round)
         ("every night i hope i just dont wake up", True),
         ("paid them again. left a note for my mum just in case", True),
+        ("left a letter for my dad on my bed. im sorry", True),
         ("그냥 아침에 안 깼으면 좋겠어", True),
         ("알람 소리에 안 깼으면 지각할 뻔", False),
-        ("i wrote a letter to my mom explaining what happened", False),
+        ("좋은 꿈에서 안 깼으면 좋겠다", False),
+        ("아기가 안 깼으면 좋겠어", False),
+        ("hope i dont wake up late tomorrow", False),
+        ("i hope i didn't wake up my parents when i got home", False),
+        ("i left a note for my mom on the fridge", False),
+        ("should i leave a letter for my parents explaining what happened", False),
     ],
 )
 def test_lexicon_examples(text, expected):
