@@ -89,8 +89,8 @@ def _decide(
     ranking = dict(understanding.ranking)
     crisis = ranking.get(CRISIS, 0.0)
     # A crisis the model ranks first is never left to the menu, however unsure.
-    suspected = crisis >= CRISIS_SUSPECTED_MIN or understanding.best_guess == CRISIS
-    if understanding.intent == CRISIS or suspected:
+    on_top = CRISIS in (understanding.intent, understanding.best_guess)
+    if on_top or crisis >= CRISIS_SUSPECTED_MIN:
         # Distress counts on the crisis side and is never the question that wins.
         side = crisis + sum(ranking.get(n, 0.0) for n in CRISIS_NEIGHBOURS)
         question = next((t for t in topics if t[0] not in CRISIS_NEIGHBOURS), None)
@@ -115,7 +115,7 @@ def _decide(
             None,
         )
         return Decision(intent, second=second)
-    if understanding.best_guess in (OFF_TOPIC, CRISIS):
+    if understanding.best_guess == OFF_TOPIC:
         return Decision(FALLBACK)
     offered = tuple(
         intent for intent, confidence in topics if confidence >= CLARIFY_MIN

@@ -87,7 +87,7 @@ def test_no_other_example_triggers_the_lexicon():
         ("id rather die than let my parents see. should i just not wake up", True),
         ("유포되면 창피해서 죽을 것 같아 어떡해", True),
         ("사진 퍼지면 무서워서 죽을거같아 신고하면 돼?", True),
-        # passive wishes and a note for one person (the third dev round)
+        # passive wishes, and a note left beside a farewell word (the third dev round)
         ("every night i hope i just dont wake up", True),
         ("paid them again. left a note for my mum just in case", True),
         ("left a letter for my dad on my bed. im sorry", True),
