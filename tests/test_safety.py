@@ -110,7 +110,10 @@ def test_lexicon_examples(text, expected):
     [
         # a figure of speech: no crisis words, but the answer gets the check-in
         ("im dying of embarrassment, how do i get it taken down", (False, True)),
-        ("the school is going to kill me. if they find out will they call the police on me", (False, True)),
+        (
+            "the school is going to kill me. if they find out will they call the cops",
+            (False, True),
+        ),
         ("my teacher is gonna kill me, can i still hand it in late", (False, True)),
         ("he is going to kill me, what do i do", (True, False)),
         ("the school is going to kill me", (True, False)),
