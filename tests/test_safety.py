@@ -114,7 +114,11 @@ def test_lexicon_examples(text, expected):
             "the school is going to kill me. if they find out will they call the cops",
             (False, True),
         ),
-        ("my teacher is gonna kill me, can i still hand it in late", (False, True)),
+        ("my school is gonna kill me, can i still hand it in late", (False, True)),
+        (
+            "my teacher is going to kill me if i tell what he did, what do i do",
+            (True, False),
+        ),
         ("he is going to kill me, what do i do", (True, False)),
         ("the school is going to kill me", (True, False)),
         ("배고파 죽겠다", (False, True)),
