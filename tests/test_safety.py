@@ -99,6 +99,12 @@ def test_no_other_example_triggers_the_lexicon():
         ("i hope i didn't wake up my parents when i got home", False),
         ("i left a note for my mom on the fridge", False),
         ("should i leave a letter for my parents explaining what happened", False),
+        # past a railing, wounds under long sleeves, "what I might do" (dev round 4)
+        ("친구가 다리 난간 밖에 서 있대 어떡해", True),
+        ("긴팔로 팔 가리고 다닌 지 좀 됐어", True),
+        ("엄마가 알면 나 무슨 짓 할지 나도 몰라", True),
+        ("그 사람이 무슨 짓을 할지 몰라서 무서워요", False),
+        ("전망대 난간 밖 풍경 사진 찍었어", False),
     ],
 )
 def test_lexicon_examples(text, expected):
