@@ -69,7 +69,7 @@ def decide(
     of speech ("I'd die of shame") add the check-in before it.
     """
     if crisis_words:
-        return Decision(CRISIS)
+        return _crisis(understanding, known)
     decision = _decide(understanding, hyperbole, known)
     if hyperbole and decision.response != CRISIS:
         return replace(decision, check_in=True)
@@ -95,13 +95,13 @@ def _decide(
         side = crisis + sum(ranking.get(n, 0.0) for n in CRISIS_NEIGHBOURS)
         question = next((t for t in topics if t[0] not in CRISIS_NEIGHBOURS), None)
         if question is None or question[1] < QUESTION_BEHIND_HYPERBOLE_MIN:
-            return Decision(CRISIS)
+            return _crisis(understanding, known)
         # "Die of embarrassment" plus a real question: answer it, and check in,
         # unless the model is sure of a crisis that outranks the question.
         sure = side >= CRISIS_CERTAIN and side > question[1]
         if (hyperbole and not sure) or question[1] > side:
             return Decision(question[0], check_in=True)
-        return Decision(CRISIS)
+        return _crisis(understanding, known)
     intent = understanding.intent
     if intent != FALLBACK_INTENT and intent in known:
         if intent in NOT_TOPICS:
@@ -121,6 +121,24 @@ def _decide(
         intent for intent, confidence in topics if confidence >= CLARIFY_MIN
     )[:CLARIFY_MAX_TOPICS]
     return Decision(CLARIFY, offered=offered) if offered else Decision(FALLBACK)
+
+
+def _crisis(understanding: Understanding, known: set[str] | frozenset[str]) -> Decision:
+    """The crisis reply, with a button for the practical question the message
+    also raised, if the model sees one: a victim's story read as a crisis is then
+    one tap from its answer, and the crisis reply still comes first."""
+    question = next(
+        (
+            intent
+            for intent, confidence in understanding.ranking
+            if intent in known
+            and intent not in NOT_TOPICS
+            and intent not in CRISIS_NEIGHBOURS
+            and confidence >= SECOND_TOPIC_MIN
+        ),
+        None,
+    )
+    return Decision(CRISIS, second=question)
 
 
 def conditions_for(understanding: Understanding, region: str) -> dict[str, str]:

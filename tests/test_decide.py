@@ -35,6 +35,18 @@ def understood(intent, confidence, *ranking):
         (understood("greet", 0.99, ("greet", 0.99)), False, False, Decision("greet")),
         (understood("greet", 0.99, ("greet", 0.99)), True, False, Decision("crisis")),
         (understood("nlu_fallback", 0.2), True, False, Decision("crisis")),
+        (
+            understood("sextortion", 0.7, ("sextortion", 0.7), ("crisis", 0.2)),
+            True,
+            False,
+            Decision("crisis", second="sextortion"),
+        ),
+        (
+            understood("emotional_support", 0.7, ("emotional_support", 0.7)),
+            True,
+            False,
+            Decision("crisis"),
+        ),
         (understood("crisis", 0.6, ("crisis", 0.6)), False, False, Decision("crisis")),
         (
             understood("crisis", 0.45, ("crisis", 0.45), ("takedown_services", 0.4)),
@@ -46,7 +58,7 @@ def understood(intent, confidence, *ranking):
             understood("crisis", 0.6, ("crisis", 0.6), ("takedown_services", 0.3)),
             False,
             True,
-            Decision("crisis"),
+            Decision("crisis", second="takedown_services"),
         ),
         (
             understood("crisis", 0.8, ("crisis", 0.8), ("takedown_services", 0.1)),
@@ -101,7 +113,7 @@ def understood(intent, confidence, *ranking):
             understood("nlu_fallback", 0.28, ("crisis", 0.28), ("sextortion", 0.2)),
             False,
             False,
-            Decision("crisis"),
+            Decision("crisis", second="sextortion"),
         ),
         (
             understood("nlu_fallback", 0.2, ("crisis", 0.2), ("sextortion", 0.15)),
@@ -125,7 +137,7 @@ def understood(intent, confidence, *ranking):
             understood("nlu_fallback", 0.24, ("sextortion", 0.24), ("crisis", 0.23)),
             False,
             False,
-            Decision("crisis"),
+            Decision("crisis", second="sextortion"),
         ),
         (
             understood(
@@ -137,7 +149,7 @@ def understood(intent, confidence, *ranking):
             ),
             False,
             False,
-            Decision("crisis"),
+            Decision("crisis", second="sextortion"),
         ),
         (
             understood("sextortion", 0.7, ("sextortion", 0.7)),
@@ -167,13 +179,15 @@ def understood(intent, confidence, *ranking):
             ),
             False,
             True,
-            Decision("crisis"),
+            Decision("crisis", second="takedown_services"),
         ),
     ],
     ids=[
         "intent",
         "crisis-words-beat-classifier",
         "crisis-words-beat-fallback",
+        "crisis-words-beside-a-question-offer-it-as-a-button",
+        "crisis-words-beside-distress-offer-nothing-more",
         "classifier-crisis",
         "hyperbole-with-a-question-is-answered-with-a-check-in",
         "hyperbole-does-not-outweigh-a-sure-crisis",
@@ -234,3 +248,13 @@ def test_a_second_topic_adds_its_button_and_a_check_in_comes_first():
     last = messages[-1].buttons
     assert len(last) <= 4 and last[-1].payload == "/report_platform"
     assert [b.title for b in last].count("Report it on the app") == 1
+
+
+def test_a_crisis_reply_keeps_its_words_and_buttons_and_offers_the_question():
+    plain = compose(CONTENT, Decision("crisis"), "ko", {"region": "KR"})
+    with_question = compose(
+        CONTENT, Decision("crisis", second="sextortion"), "ko", {"region": "KR"}
+    )
+    assert [m.text for m in with_question] == [m.text for m in plain]
+    payloads = [b.payload for b in with_question[-1].buttons]
+    assert payloads == [b.payload for b in plain[-1].buttons] + ["/sextortion"]
