@@ -101,7 +101,16 @@ def test_no_other_example_triggers_the_lexicon():
         ("should i leave a letter for my parents explaining what happened", False),
         # past a railing, wounds under long sleeves, "what I might do" (dev round 4)
         ("친구가 다리 난간 밖에 서 있대 어떡해", True),
-        ("긴팔로 팔 가리고 다닌 지 좀 됐어", True),
+        ("팔에 자국 때문에 긴팔만 입고 다녀", True),
+        ("긴팔 입고 팔뚝살 가리는 중", False),
+        ("걔가 나한테 무슨 짓 할지 몰라", False),
+        ("그 사람이 저를 만나면 무슨 짓을 할지 몰라", False),
+        ("내가 무슨 짓을 할지 모르겠어요", True),
+        ("친구가 난간을 넘었어 어떡해", True),
+        # a school that will "kill me" is excused; people at it are not
+        ("the teacher at my school is going to kill me if i tell, what do i do", True),
+        ("someone at my school is going to kill me tomorrow, what do i do", True),
+        ("the boys in my school will kill me if i report them", True),
         ("엄마가 알면 나 무슨 짓 할지 나도 몰라", True),
         ("그 사람이 무슨 짓을 할지 몰라서 무서워요", False),
         ("전망대 난간 밖 풍경 사진 찍었어", False),
