@@ -81,11 +81,7 @@ def _decide(
     hyperbole: bool,
     known: set[str] | frozenset[str],
 ) -> Decision:
-    topics = [
-        (intent, confidence)
-        for intent, confidence in understanding.ranking
-        if intent in known and intent not in NOT_TOPICS
-    ]
+    topics = _topics(understanding, known)
     ranking = dict(understanding.ranking)
     crisis = ranking.get(CRISIS, 0.0)
     # A crisis the model ranks first is never left to the menu, however unsure.
@@ -130,15 +126,23 @@ def _crisis(understanding: Understanding, known: set[str] | frozenset[str]) -> D
     question = next(
         (
             intent
-            for intent, confidence in understanding.ranking
-            if intent in known
-            and intent not in NOT_TOPICS
-            and intent not in CRISIS_NEIGHBOURS
-            and confidence >= SECOND_TOPIC_MIN
+            for intent, confidence in _topics(understanding, known)
+            if intent not in CRISIS_NEIGHBOURS and confidence >= SECOND_TOPIC_MIN
         ),
         None,
     )
     return Decision(CRISIS, second=question)
+
+
+def _topics(
+    understanding: Understanding, known: set[str] | frozenset[str]
+) -> list[tuple[str, float]]:
+    """The ranked intents a teen could be offered as topics, likeliest first."""
+    return [
+        (intent, confidence)
+        for intent, confidence in understanding.ranking
+        if intent in known and intent not in NOT_TOPICS
+    ]
 
 
 def conditions_for(understanding: Understanding, region: str) -> dict[str, str]:
