@@ -19,6 +19,10 @@ WELCOME = "welcome"
 OFF_TOPIC = "out_of_scope"
 # Conditions a response variant may ask about, taken from the message's entities.
 ENTITY_CONDITIONS = ("platform", "age", "audience")
+# A parent's or teacher's words for a child in their care ("my 14 year old",
+# "중2 딸이"): the writer is an adult helping a young person.
+HELPER_ENTITY = "helper"
+ADULT = "adult"
 # Intents never offered as a topic: they are not what a worried teen came for.
 NOT_TOPICS = frozenset(
     {CRISIS, OFF_TOPIC, "greet", "goodbye", "thanks", "bot_identity", "help_menu"}
@@ -146,9 +150,13 @@ def _topics(
 
 
 def conditions_for(understanding: Understanding, region: str) -> dict[str, str]:
-    """Collect what response variants may depend on: region, platform, age."""
+    """Collect what response variants may depend on: region, platform, age, and
+    who is asking (a button's audience, or an adult if the text names a child in
+    their care)."""
     conditions = {"region": region}
     for entity in understanding.entities:
         if entity.entity in ENTITY_CONDITIONS:
             conditions.setdefault(entity.entity, entity.value.lower())
+    if any(entity.entity == HELPER_ENTITY for entity in understanding.entities):
+        conditions.setdefault("audience", ADULT)
     return conditions

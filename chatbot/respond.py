@@ -2,7 +2,9 @@
 
 A clarifying question lists the likeliest topics as buttons; a second topic
 becomes one more button; a check-in bubble goes before an answer to a message
-that used crisis words as a figure of speech.
+that used crisis words as a figure of speech; and an answer written to the young
+person in the image starts with a line for the adult, when a parent or teacher
+asked.
 """
 
 from __future__ import annotations
@@ -10,9 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from chatbot.content import Button, Content, Message
-from chatbot.decide import CLARIFY, Decision
+from chatbot.decide import ADULT, CLARIFY, CRISIS, Decision
 
 CHECK_IN = "check_in"
+# Said to a parent or teacher before an answer written to the young person in
+# the image or to the one who made it; its variants say which (`answer_for`).
+FOR_ADULTS = "for_adults"
+YOUNG_PEOPLE = ("victim", "doer")
 MAX_BUTTONS = 4
 
 
@@ -28,9 +34,31 @@ def compose(
         messages = _with_buttons(
             messages, [topic_button(content, decision.second, lang)], first=False
         )
+    written_to = _young_person_an_adult_asks_about(content, decision, conditions)
+    if written_to:
+        lead_in = {**conditions, "answer_for": written_to}
+        messages = content.render(FOR_ADULTS, lang, lead_in) + messages
     if decision.check_in:
         messages = content.render(CHECK_IN, lang, conditions) + messages
     return messages
+
+
+def _young_person_an_adult_asks_about(
+    content: Content, decision: Decision, conditions: dict[str, str]
+) -> str | None:
+    """Whom the answer speaks to ("victim" or "doer"), when a parent or teacher
+    asked and the answer is written to the young person ("you did nothing wrong",
+    "delete every copy"); else None.
+
+    The crisis reply is never delayed by a line before it, and a check-in keeps
+    its place: a reply stays at three bubbles at most.
+    """
+    if conditions.get("audience") != ADULT or decision.response == CRISIS:
+        return None
+    if decision.check_in:
+        return None
+    written_for = content.choose_variant(decision.response, conditions).get("for")
+    return written_for if written_for in YOUNG_PEOPLE else None
 
 
 def topic_button(content: Content, intent: str, lang: str) -> Button:

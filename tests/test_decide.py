@@ -1,6 +1,8 @@
 """Which response a message gets: safety first, then the intent, a question back
 when unsure, else the menu."""
 
+import re
+
 import pytest
 
 from chatbot.content import load_content
@@ -258,3 +260,78 @@ def test_a_crisis_reply_keeps_its_words_and_buttons_and_offers_the_question():
     assert [m.text for m in with_question] == [m.text for m in plain]
     payloads = [b.payload for b in with_question[-1].buttons]
     assert payloads == [b.payload for b in plain[-1].buttons] + ["/sextortion"]
+
+
+def test_a_parents_or_teachers_words_make_the_audience_adult():
+    understanding = Understanding(
+        "victim_first_steps", 0.8, (Entity("helper", "my 14 year old"),)
+    )
+    assert conditions_for(understanding, "UK") == {"region": "UK", "audience": "adult"}
+    # A button's own audience wins: it says who pressed it.
+    pressed = Understanding(
+        "crisis", 1.0, (Entity("audience", "friend"), Entity("helper", "우리 딸"))
+    )
+    assert conditions_for(pressed, "KR")["audience"] == "friend"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("region", ["KR", "US", "UK", "INTL"])
+def test_an_adult_gets_one_line_before_an_answer_written_to_the_victim(lang, region):
+    adult = {"region": region, "audience": "adult"}
+    teen = {"region": region}
+    for_victim = compose(CONTENT, Decision("victim_first_steps"), lang, teen)
+    for_adult = compose(CONTENT, Decision("victim_first_steps"), lang, adult)
+    lead_in = CONTENT.render("for_adults", lang, adult)
+    assert for_adult == lead_in + for_victim
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_an_adult_asking_about_a_child_who_did_it_gets_its_own_line(lang):
+    """Telling a parent "say it isn't their fault" fits the victim, not the one
+    who made the image."""
+    adult = {"region": "KR", "audience": "adult"}
+    messages = compose(CONTENT, Decision("perpetrator_deterrence"), lang, adult)
+    for_doer = CONTENT.render("for_adults", lang, {**adult, "answer_for": "doer"})
+    for_victim = CONTENT.render("for_adults", lang, adult)
+    assert messages[0] == for_doer[0] != for_victim[0]
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        Decision("legal_consequences"),  # written for anyone
+        Decision("report_platform"),
+        Decision("clarify", offered=("sextortion",)),
+        # A check-in before the answer takes the place of the adults' line.
+        Decision("victim_first_steps", check_in=True),
+    ],
+)
+def test_no_line_for_adults_before_an_answer_for_anyone_or_a_check_in(decision):
+    adult = {"region": "KR", "audience": "adult"}
+    assert compose(CONTENT, decision, "en", adult) == compose(
+        CONTENT, decision, "en", {"region": "KR"}
+    )
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("region", ["KR", "US", "UK", "INTL"])
+def test_an_adults_crisis_reply_names_the_same_emergency_numbers_first(lang, region):
+    """A parent or teacher gets a crisis reply about the child in their care; its
+    first bubble gives every emergency number the teen's would, and it names the
+    same crisis lines."""
+    teen = compose(CONTENT, Decision("crisis"), lang, {"region": region})
+    adult = compose(
+        CONTENT, Decision("crisis"), lang, {"region": region, "audience": "adult"}
+    )
+    assert [m.text for m in adult] != [m.text for m in teen]
+    # Nothing comes before the crisis reply, not even the line for adults.
+    lead_in = CONTENT.render("for_adults", lang, {"region": region})[0]
+    assert lead_in not in adult
+    numbers = re.compile(r"\(tel:([\d-]+)\)")
+    teens_first = set(numbers.findall(teen[0].text)) & {"911", "999", "112", "119"}
+    assert teens_first and teens_first <= set(numbers.findall(adult[0].text))
+    # And the crisis lines to call together (109, 988, Childline).
+    lines = {"109", "988", "08001111"}
+    teens_lines = {n for m in teen for n in numbers.findall(m.text)} & lines
+    assert teens_lines
+    assert teens_lines <= {n for m in adult for n in numbers.findall(m.text)}

@@ -13,17 +13,18 @@ import re
 from chatbot.content import Content
 from chatbot.decide import FALLBACK, WELCOME
 from chatbot.language import LANGUAGES, REGIONS
-from chatbot.respond import CHECK_IN
+from chatbot.respond import CHECK_IN, FOR_ADULTS
 
 # Responses that answer no intent of their own.
-OWN_RESPONSES = {FALLBACK, WELCOME, "clarify", CHECK_IN}
+OWN_RESPONSES = {FALLBACK, WELCOME, "clarify", CHECK_IN, FOR_ADULTS}
 MAX_BUBBLES = 2
 MAX_BUTTONS = 4
 MAX_WORDS_EN = 80
 MAX_CHARS_KO = 180
 # Korean answers talk like a kind older student; 당신 reads like a translation.
 FORBIDDEN_KO = ("당신",)
-CONDITION_KEYS = {"region", "platform", "age", "audience"}
+# `answer_for` is set by Nuri itself: whom the answer after `for_adults` speaks to.
+CONDITION_KEYS = {"region", "platform", "age", "audience", "answer_for"}
 # Whom a variant is written for. "anyone" is general information.
 AUDIENCES = {"victim", "friend", "doer", "witness", "adult", "anyone"}
 DIGITS = re.compile(r"\d+(?:[-.,/]\d+)*")
