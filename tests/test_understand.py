@@ -51,35 +51,29 @@ def test_parse_from_several_threads(bot):
     assert results == ["greet"] * 4
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "my 13 year old just told me someone is threatening to post her photos",
-        "중2 딸이 합성 사진 때문에 학교를 안 가려고 해요",
-        "I’m a teacher and one of my students says a fake nude of her is going round",
-        "중학교 교사입니다. 제 학생이 딥페이크 피해를 털어놨는데 어떻게 도와야 하나요",
-        "Dad here. Our son got a message asking him for money or else",
-    ],
-)
-def test_a_parents_or_teachers_words_are_found(bot, text):
-    understanding = bot.understander.parse(text)
-    assert "helper" in {e.entity for e in understanding.entities}
+ADULTS = [
+    "my 13 year old just told me someone is threatening to post her photos",
+    "중2 딸이 합성 사진 때문에 학교를 안 가려고 해요",
+    "I’m a teacher and one of my students says a fake nude of her is going round",
+    "중학교 교사입니다. 제 학생이 딥페이크 피해를 털어놨는데 어떻게 도와야 하나요",
+    "Dad here. Our son got a message asking him for money or else",
+]
+TEENS = [
+    "my 17 year old boyfriend keeps asking me for pics",
+    "우리 반 애가 내 사진을 합성해서 돌렸어",
+    "i told my homeroom teacher and nothing happened",
+    "담임한테 말했는데 아무것도 안 해줘요",
+    "someone made a deepfake of me and my mum doesn't know",
+    "제 아이디로 누가 제 사진을 올렸어요",
+]
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "my 17 year old boyfriend keeps asking me for pics",
-        "우리 반 애가 내 사진을 합성해서 돌렸어",
-        "i told my homeroom teacher and nothing happened",
-        "담임한테 말했는데 아무것도 안 해줘요",
-        "someone made a deepfake of me and my mum doesn't know",
-        "제 아이디로 누가 제 사진을 올렸어요",
-    ],
+    ("text", "adult"), [(t, True) for t in ADULTS] + [(t, False) for t in TEENS]
 )
-def test_a_teens_words_about_school_and_family_are_not(bot, text):
+def test_the_real_model_finds_a_parents_or_teachers_words_not_a_teens(bot, text, adult):
     understanding = bot.understander.parse(text)
-    assert "helper" not in {e.entity for e in understanding.entities}
+    assert ("helper" in {e.entity for e in understanding.entities}) is adult
 
 
 def test_a_parent_asking_gets_the_line_for_adults_first(bot):
