@@ -47,6 +47,16 @@ def test_button_payload_is_answered_in_the_pages_language(client, session_id):
     assert "Telegram" in " ".join(m["text"] for m in data["messages"])
 
 
+def test_an_adults_button_opens_the_answer_with_the_adults_line(client, session_id):
+    payload = '/perpetrator_deterrence{"audience":"adult"}'
+    data = client.post(
+        CHAT, json={"session": session_id, "message": payload, "lang": "ko"}
+    ).get_json()
+    assert data["response"] == "perpetrator_deterrence"
+    assert data["messages"][0]["text"].startswith("보호자나 선생님이시라면")
+    assert "만들거나 퍼뜨린" in data["messages"][0]["text"]
+
+
 def test_gibberish_falls_back_with_topic_buttons(client, session_id):
     data = client.post(
         CHAT, json={"session": session_id, "message": "qwpoeiruty zxmcnv"}

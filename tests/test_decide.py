@@ -297,6 +297,21 @@ def test_an_adult_asking_about_a_child_who_did_it_gets_its_own_line(lang):
 
 
 @pytest.mark.parametrize(
+    ("answer", "other_role"),
+    [
+        ("victim_first_steps", '/perpetrator_deterrence{"audience":"adult"}'),
+        ("perpetrator_deterrence", '/victim_first_steps{"audience":"adult"}'),
+    ],
+)
+def test_the_adults_line_offers_the_other_part_in_one_tap(answer, other_role):
+    """The line follows the classifier; if it read the child's part wrong (the
+    one in the image, or the one who did it), the adult can say so."""
+    adult = {"region": "US", "audience": "adult"}
+    messages = compose(CONTENT, Decision(answer), "en", adult)
+    assert [b.payload for b in messages[0].buttons] == [other_role]
+
+
+@pytest.mark.parametrize(
     "decision",
     [
         Decision("legal_consequences"),  # written for anyone

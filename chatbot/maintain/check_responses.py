@@ -11,9 +11,9 @@ import json
 import re
 
 from chatbot.content import Content
-from chatbot.decide import FALLBACK, WELCOME
+from chatbot.decide import ADULT, FALLBACK, WELCOME
 from chatbot.language import LANGUAGES, REGIONS
-from chatbot.respond import CHECK_IN, FOR_ADULTS
+from chatbot.respond import CHECK_IN, FOR_ADULTS, YOUNG_PEOPLE
 
 # Responses that answer no intent of their own.
 OWN_RESPONSES = {FALLBACK, WELCOME, "clarify", CHECK_IN, FOR_ADULTS}
@@ -185,9 +185,13 @@ def check_buttons(content: Content) -> list[str]:
                         if not opened.get(lang)
                     ]
                     written_for = opened.get("for")
-                    if pressed_by not in (None, "anyone") and written_for not in (
-                        pressed_by,
-                        "anyone",
+                    # An adult who opens an answer written to the young person
+                    # gets the line for adults before it (chatbot/respond.py).
+                    for_adult = pressed_by == ADULT and written_for in YOUNG_PEOPLE
+                    if (
+                        pressed_by not in (None, "anyone")
+                        and written_for not in (pressed_by, "anyone")
+                        and not for_adult
                     ):
                         problems.append(
                             f"{where}: pressed by a {pressed_by}, it opens an "
