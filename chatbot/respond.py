@@ -53,9 +53,11 @@ def _young_person_an_adult_asks_about(
     The crisis reply is never delayed by a line before it, and a check-in keeps
     its place: a reply stays at three bubbles at most.
     """
-    if conditions.get("audience") != ADULT or decision.response == CRISIS:
-        return None
-    if decision.check_in:
+    if (
+        conditions.get("audience") != ADULT
+        or decision.response == CRISIS
+        or decision.check_in
+    ):
         return None
     written_for = content.choose_variant(decision.response, conditions).get("for")
     return written_for if written_for in YOUNG_PEOPLE else None
