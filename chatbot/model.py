@@ -14,6 +14,8 @@ import logging
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.metadata import version
 from pathlib import Path
 
@@ -77,7 +79,10 @@ def train_model(
     target = model_path(model_dir, training_data)
     model_dir.mkdir(parents=True, exist_ok=True)
     # Train beside the target and rename, so a stopped run leaves no half model.
-    with tempfile.TemporaryDirectory(dir=model_dir, prefix=".training-") as scratch:
+    with (
+        tempfile.TemporaryDirectory(dir=model_dir, prefix=".training-") as scratch,
+        _without_rasa_output_cache(),
+    ):
         trained = train_nlu(
             config=str(training_data / "config.yml"),
             nlu_data=str(training_data / "data"),
@@ -90,6 +95,36 @@ def train_model(
         shutil.move(trained, target)
     _prune(model_dir, keep=target)
     return target
+
+
+@contextmanager
+def _without_rasa_output_cache() -> Iterator[None]:
+    """Train without Rasa's cache of each component's output.
+
+    After every step Rasa fingerprints that step's output (all 13,000-odd
+    messages with their tokens and features) to store it for a later training
+    with the same data and a different config. Nuri names a model after its
+    data, so that reuse almost never happens, yet the fingerprints cost about
+    a minute of every training (docs/benchmarks.md) and the cache grows by
+    hundreds of MB. The slow step, the e5 vectors, has its own cache keyed by
+    each example's text (chatbot/embedding_cache.py). Components, order and
+    trained model are Rasa's own and unchanged.
+    """
+    from rasa.engine.training import graph_trainer
+    from rasa.engine.training.hooks import TrainingHook
+
+    class _NoOutputCache(TrainingHook):
+        def on_before_node(self, *args: object, **kwargs: object) -> dict:
+            return {}
+
+        def on_after_node(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    graph_trainer.TrainingHook = _NoOutputCache
+    try:
+        yield
+    finally:
+        graph_trainer.TrainingHook = TrainingHook
 
 
 def ensure_model(
