@@ -63,6 +63,21 @@ def test_no_other_example_triggers_the_lexicon():
         ("I want to kill myself", True),
         ("i wanna die", True),
         ("thinking about sewer slide again since the pics got out", True),
+        # On the way to meet someone who threatens to post their images.
+        (
+            "he said if i dont meet him by the lake at 8 hes posting my pics."
+            " im heading there now",
+            True,
+        ),
+        ("im on my way to meet the guy, he says hell leak my nudes if i dont", True),
+        ("안 나오면 영상 뿌린대서 지금 만나러 가는 중이에요", True),
+        ("그 오빠가 사진 올린다고 해서 만나러 가는 길이야", True),
+        (
+            "my cousin wants to meet him at the mall, im going now. can i post pics",
+            False,
+        ),
+        ("we're meeting up with them later, im going there now lol", False),
+        ("친구 만나러 가는 중인데 단체 사진 올려도 돼?", False),
         ("sui thoughts are back, idk who to tell", True),
         ("she can sue them for posting it", False),
         ("배고파 죽겠다", False),
