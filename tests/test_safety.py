@@ -63,21 +63,33 @@ def test_no_other_example_triggers_the_lexicon():
         ("I want to kill myself", True),
         ("i wanna die", True),
         ("thinking about sewer slide again since the pics got out", True),
-        # On the way to meet someone who threatens to post their images.
+        # On the way to meet someone who threatens to post their pictures: a
+        # threat, a meeting and being on the way, in any order.
         (
             "he said if i dont meet him by the lake at 8 hes posting my pics."
             " im heading there now",
             True,
         ),
         ("im on my way to meet the guy, he says hell leak my nudes if i dont", True),
+        ("omw to meet him he said hed share my pics", True),
+        ("he wants me to come to his car tonight or he posts the pics. im going", True),
+        ("im gonna go meet him so he doesnt post my pics", True),
         ("안 나오면 영상 뿌린대서 지금 만나러 가는 중이에요", True),
-        ("그 오빠가 사진 올린다고 해서 만나러 가는 길이야", True),
+        ("안만나주면 사진 뿌린다고 해서 지금 가고 있어", True),
+        ("공원으로 안 오면 사진 올린대 지금 가는 중", True),
+        ("사진 뿌리겟다고 해서 만나러 가는 중ㅜㅜ", True),
         (
             "my cousin wants to meet him at the mall, im going now. can i post pics",
             False,
         ),
         ("we're meeting up with them later, im going there now lol", False),
+        ("im going to meet him on saturday, should i send him pics first?", False),
+        ("im on my way to meet her rn, she wants me to post a video of us", False),
+        ("i want to meet him or else ill regret it. im heading there now lol", False),
         ("친구 만나러 가는 중인데 단체 사진 올려도 돼?", False),
+        ("유포된 영상 신고하려고 경찰 만나러 가는 중이에요", False),
+        ("사진 퍼뜨린 애 신고하러 경찰서 가는 중이에요", False),
+        ("안 오면 서운하대서 만나러 가는 중이야 사진 찍어서 올릴게", False),
         ("sui thoughts are back, idk who to tell", True),
         ("she can sue them for posting it", False),
         ("배고파 죽겠다", False),
