@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -81,7 +82,7 @@ def train_model(
     # Train beside the target and rename, so a stopped run leaves no half model.
     with (
         tempfile.TemporaryDirectory(dir=model_dir, prefix=".training-") as scratch,
-        _without_rasa_output_cache(),
+        _without_rasa_output_cache(Path(scratch)),
     ):
         trained = train_nlu(
             config=str(training_data / "config.yml"),
@@ -98,18 +99,21 @@ def train_model(
 
 
 @contextmanager
-def _without_rasa_output_cache() -> Iterator[None]:
+def _without_rasa_output_cache(scratch: Path) -> Iterator[None]:
     """Train without Rasa's cache of each component's output.
 
     After every step Rasa fingerprints that step's output (all 13,000-odd
     messages with their tokens and features) to store it for a later training
     with the same data and a different config. Nuri names a model after its
-    data, so that reuse almost never happens, yet the fingerprints cost about
-    a minute of every training (docs/benchmarks.md) and the cache grows by
-    hundreds of MB. The slow step, the e5 vectors, has its own cache keyed by
+    data, so that reuse almost never happens, yet the fingerprints cost over a
+    minute of a training (docs/benchmarks.md) and the cache grows by hundreds
+    of MB. So nothing is stored, and Rasa looks for earlier outputs in an empty
+    folder inside `scratch`: every training runs every step, and `.rasa/cache`
+    can be deleted. The slow step, the e5 vectors, has its own cache keyed by
     each example's text (chatbot/embedding_cache.py). Components, order and
     trained model are Rasa's own and unchanged.
     """
+    from rasa.engine.caching import CACHE_LOCATION_ENV
     from rasa.engine.training import graph_trainer
     from rasa.engine.training.hooks import TrainingHook
 
@@ -120,11 +124,17 @@ def _without_rasa_output_cache() -> Iterator[None]:
         def on_after_node(self, *args: object, **kwargs: object) -> None:
             return None
 
+    location = os.environ.get(CACHE_LOCATION_ENV)
+    os.environ[CACHE_LOCATION_ENV] = str(scratch / "rasa-cache")
     graph_trainer.TrainingHook = _NoOutputCache
     try:
         yield
     finally:
         graph_trainer.TrainingHook = TrainingHook
+        if location is None:
+            os.environ.pop(CACHE_LOCATION_ENV, None)
+        else:
+            os.environ[CACHE_LOCATION_ENV] = location
 
 
 def ensure_model(

@@ -1,5 +1,6 @@
 """A model belongs to one version of the training data."""
 
+import os
 import shutil
 import sqlite3
 import tarfile
@@ -88,16 +89,24 @@ def _cached_outputs(cache_dir):
         return db.execute("select count(*) from cache_entry").fetchone()[0]
 
 
-def _coefficients(model):
+def _components(model):
+    """Every file of the model but its metadata (times, ids), by name."""
+    with tarfile.open(model) as archive:
+        return {
+            Path(m.name).name: archive.extractfile(m).read()
+            for m in archive
+            if m.isfile() and Path(m.name).name != "metadata.json"
+        }
+
+
+def _coefficients(skops_bytes, tmp_path):
     import skops.io as sio
 
-    with tarfile.open(model) as archive:
-        member = next(m for m in archive if m.name.endswith(".skops"))
-        data = archive.extractfile(member).read()
-    skops_file = model.with_suffix(".skops")
-    skops_file.write_bytes(data)
+    # skops names its arrays after object ids, so compare what it holds.
+    skops_file = tmp_path / "classifier.skops"
+    skops_file.write_bytes(skops_bytes)
     classifier = sio.load(skops_file, trusted=sio.get_untrusted_types(file=skops_file))
-    return classifier.classes_, classifier.coef_, classifier.intercept_
+    return list(classifier.classes_), classifier.coef_, classifier.intercept_
 
 
 def test_training_skips_rasas_output_cache_and_trains_the_same_model(
@@ -115,6 +124,7 @@ def test_training_skips_rasas_output_cache_and_trains_the_same_model(
     monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path / "ours"))
     ours = train_model(tmp_path / "models", data)
     assert graph_trainer.TrainingHook is TrainingHook, "Rasa's hook is put back"
+    assert os.environ["RASA_CACHE_DIRECTORY"] == str(tmp_path / "ours")
     assert _cached_outputs(tmp_path / "ours") == 0
 
     monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path / "rasas"))
@@ -126,8 +136,17 @@ def test_training_skips_rasas_output_cache_and_trains_the_same_model(
     )
     assert _cached_outputs(tmp_path / "rasas") > 0, "plain Rasa caches outputs"
 
-    classes, coef, intercept = _coefficients(ours)
-    their_classes, their_coef, their_intercept = _coefficients(Path(theirs))
-    assert list(classes) == list(their_classes)
+    mine, rasas = _components(ours), _components(Path(theirs))
+    assert sorted(mine) == sorted(rasas)
+    skops = [name for name in mine if name.endswith(".skops")]
+    assert len(skops) == 1
+    assert {n: b for n, b in mine.items() if n not in skops} == {
+        n: b for n, b in rasas.items() if n not in skops
+    }, "tokenizer, featurizers and neighbours are byte for byte the same"
+    classes, coef, intercept = _coefficients(mine[skops[0]], tmp_path)
+    their_classes, their_coef, their_intercept = _coefficients(
+        rasas[skops[0]], tmp_path
+    )
+    assert classes == their_classes
     assert np.array_equal(coef, their_coef)
     assert np.array_equal(intercept, their_intercept)
