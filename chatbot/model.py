@@ -105,8 +105,8 @@ def _without_rasa_output_cache(scratch: Path) -> Iterator[None]:
     After every step Rasa fingerprints that step's output (all 13,000-odd
     messages with their tokens and features) to store it for a later training
     with the same data and a different config. Nuri names a model after its
-    data, so that reuse almost never happens, yet the fingerprints cost over a
-    minute of a training (docs/benchmarks.md) and the cache grows by hundreds
+    data, so that reuse almost never happens, yet it cost 34–50 s of a training
+    (docs/benchmarks.md) and the cache grows by hundreds
     of MB. So nothing is stored, and Rasa looks for earlier outputs in an empty
     folder inside `scratch`: every training runs every step, and `.rasa/cache`
     can be deleted. The slow step, the e5 vectors, has its own cache keyed by
