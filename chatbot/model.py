@@ -106,12 +106,12 @@ def _without_rasa_output_cache(scratch: Path) -> Iterator[None]:
     messages with their tokens and features) to store it for a later training
     with the same data and a different config. Nuri names a model after its
     data, so that reuse almost never happens, yet it cost 34–50 s of a training
-    (docs/benchmarks.md) and the cache grows by hundreds
-    of MB. So nothing is stored, and Rasa looks for earlier outputs in an empty
-    folder inside `scratch`: every training runs every step, and `.rasa/cache`
-    can be deleted. The slow step, the e5 vectors, has its own cache keyed by
-    each example's text (chatbot/embedding_cache.py). Components, order and
-    trained model are Rasa's own and unchanged.
+    (docs/benchmarks.md) and the cache grows by hundreds of MB. So nothing is
+    stored, and Rasa looks for earlier outputs in an empty folder inside
+    `scratch`: every training runs every step, and `.rasa/cache` can be deleted.
+    The slow step, the e5 vectors, has its own cache keyed by each example's
+    text (chatbot/embedding_cache.py). Components, order and trained model are
+    Rasa's own and unchanged.
     """
     from rasa.engine.caching import CACHE_LOCATION_ENV
     from rasa.engine.training import graph_trainer

@@ -90,10 +90,11 @@ def _cached_outputs(cache_dir):
 
 
 def _components(model):
-    """Every file of the model but its metadata (times, ids), by name."""
+    """Every file of the model but its metadata (times, ids), by its path: two
+    count featurizers each keep a `vocabularies.json`."""
     with tarfile.open(model) as archive:
         return {
-            Path(m.name).name: archive.extractfile(m).read()
+            m.name.lstrip("/"): archive.extractfile(m).read()
             for m in archive
             if m.isfile() and Path(m.name).name != "metadata.json"
         }
@@ -112,7 +113,7 @@ def _coefficients(skops_bytes, tmp_path):
 def test_training_skips_rasas_output_cache_and_trains_the_same_model(
     tmp_path, monkeypatch
 ):
-    """Rasa's cache of every step's output costs a minute and is not needed."""
+    """Rasa's cache of every step's output costs time and is not needed."""
     from rasa.engine.training import graph_trainer
     from rasa.engine.training.hooks import TrainingHook
     from rasa.model_training import train_nlu
