@@ -104,23 +104,32 @@ def _decide(
         return _crisis(understanding, known)
     intent = understanding.intent
     if intent != FALLBACK_INTENT and intent in known:
+        if intent == OFF_TOPIC:
+            # Off-topic is the largest class the model learns, and it takes in
+            # some victims' stories (docs/nlu.md, 12-03d): a topic the model also
+            # sees gets a button on the redirect, so it is one tap away.
+            return Decision(intent, second=_second_topic(topics, intent))
         if intent in NOT_TOPICS:
             return Decision(intent)
-        second = next(
-            (
-                other
-                for other, confidence in topics
-                if other != intent and confidence >= SECOND_TOPIC_MIN
-            ),
-            None,
-        )
-        return Decision(intent, second=second)
+        return Decision(intent, second=_second_topic(topics, intent))
     if understanding.best_guess == OFF_TOPIC:
         return Decision(FALLBACK)
     offered = tuple(
         intent for intent, confidence in topics if confidence >= CLARIFY_MIN
     )[:CLARIFY_MAX_TOPICS]
     return Decision(CLARIFY, offered=offered) if offered else Decision(FALLBACK)
+
+
+def _second_topic(topics: list[tuple[str, float]], answered: str) -> str | None:
+    """Another topic the model finds likely enough to offer beside the answer."""
+    return next(
+        (
+            other
+            for other, confidence in topics
+            if other != answered and confidence >= SECOND_TOPIC_MIN
+        ),
+        None,
+    )
 
 
 def _crisis(understanding: Understanding, known: set[str] | frozenset[str]) -> Decision:

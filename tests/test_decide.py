@@ -102,6 +102,23 @@ def understood(intent, confidence, *ranking):
             False,
             Decision("out_of_scope"),
         ),
+        # A redirect offers a topic the model also sees, if likely enough.
+        (
+            understood(
+                "out_of_scope", 0.5, ("out_of_scope", 0.5), ("takedown_services", 0.3)
+            ),
+            False,
+            False,
+            Decision("out_of_scope", second="takedown_services"),
+        ),
+        (
+            understood(
+                "out_of_scope", 0.7, ("out_of_scope", 0.7), ("takedown_services", 0.15)
+            ),
+            False,
+            False,
+            Decision("out_of_scope"),
+        ),
         (understood("unknown_intent", 1.0), False, False, Decision("fallback")),
         (
             understood(
@@ -199,6 +216,8 @@ def understood(intent, confidence, *ranking):
         "no-idea-gets-the-menu",
         "two-topics-get-a-second-button",
         "out-of-scope",
+        "out-of-scope-offers-a-likely-topic",
+        "out-of-scope-ignores-an-unlikely-topic",
         "unanswered-intent",
         "suspected-crisis-second-to-distress-is-a-crisis",
         "suspected-crisis-on-top-below-the-threshold-is-a-crisis",
@@ -250,6 +269,23 @@ def test_a_second_topic_adds_its_button_and_a_check_in_comes_first():
     last = messages[-1].buttons
     assert len(last) <= 4 and last[-1].payload == "/report_platform"
     assert [b.title for b in last].count("Report it on the app") == 1
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_an_off_topic_redirect_offers_the_topic_the_model_also_saw(lang):
+    plain = compose(CONTENT, Decision("out_of_scope"), lang, {"region": "KR"})
+    offered = compose(
+        CONTENT,
+        Decision("out_of_scope", second="school_response"),
+        lang,
+        {"region": "KR"},
+    )
+    assert [m.text for m in offered] == [m.text for m in plain]
+    before = [b.payload for b in plain[-1].buttons]
+    after = [b.payload for b in offered[-1].buttons]
+    # The guess replaces the last fixed topic; talking to a person stays.
+    assert after == before[:3] + ["/school_response"]
+    assert "/human_help" in after
 
 
 def test_a_crisis_reply_keeps_its_words_and_buttons_and_offers_the_question():
