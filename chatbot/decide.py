@@ -113,7 +113,8 @@ def _decide(
             return Decision(intent)
         return Decision(intent, second=_second_topic(topics, intent))
     if understanding.best_guess == OFF_TOPIC:
-        return Decision(FALLBACK)
+        # The menu, like the redirect, offers a topic the model also sees.
+        return Decision(FALLBACK, second=_second_topic(topics, OFF_TOPIC))
     offered = tuple(
         intent for intent, confidence in topics if confidence >= CLARIFY_MIN
     )[:CLARIFY_MAX_TOPICS]

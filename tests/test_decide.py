@@ -82,10 +82,18 @@ def understood(intent, confidence, *ranking):
             Decision("clarify", offered=("sextortion", "takedown_services")),
         ),
         (
-            understood("nlu_fallback", 0.3, ("out_of_scope", 0.3), ("sextortion", 0.2)),
+            understood(
+                "nlu_fallback", 0.3, ("out_of_scope", 0.3), ("sextortion", 0.15)
+            ),
             False,
             False,
             Decision("fallback"),
+        ),
+        (
+            understood("nlu_fallback", 0.3, ("out_of_scope", 0.3), ("sextortion", 0.2)),
+            False,
+            False,
+            Decision("fallback", second="sextortion"),
         ),
         (understood("nlu_fallback", 0.3), False, False, Decision("fallback")),
         (
@@ -213,6 +221,7 @@ def understood(intent, confidence, *ranking):
         "hyperbole-without-a-clear-question-stays-crisis",
         "unsure-asks-do-you-mean",
         "unsure-and-off-topic-gets-the-menu",
+        "the-menu-offers-a-likely-topic",
         "no-idea-gets-the-menu",
         "two-topics-get-a-second-button",
         "out-of-scope",
@@ -272,11 +281,12 @@ def test_a_second_topic_adds_its_button_and_a_check_in_comes_first():
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_an_off_topic_redirect_offers_the_topic_the_model_also_saw(lang):
-    plain = compose(CONTENT, Decision("out_of_scope"), lang, {"region": "KR"})
+@pytest.mark.parametrize("response", ["out_of_scope", "fallback"])
+def test_a_redirect_or_the_menu_offers_the_topic_the_model_also_saw(lang, response):
+    plain = compose(CONTENT, Decision(response), lang, {"region": "KR"})
     offered = compose(
         CONTENT,
-        Decision("out_of_scope", second="school_response"),
+        Decision(response, second="school_response"),
         lang,
         {"region": "KR"},
     )
