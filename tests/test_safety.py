@@ -202,6 +202,12 @@ def test_no_other_example_triggers_the_lexicon():
         ("my stepdad keeps touching her phone to check her texts", False),
         ("my dad got in my bed to watch a movie with me and saw the dms", False),
         ("i tried turning the front door handle but its locked, forgot my keys", False),
+        # a goodbye to a carer with a sign of leaving, the English kind of the
+        # Korean teacher's case (dev round 5)
+        ("gave my hoodies to my sister. mum you wont need to worry about me", True),
+        ("thank u for everything miss, u dont have to look after me now", True),
+        ("you dont need to worry about me, the police have it now", False),
+        ("thanks for everything nuri, you dont have to check on me lol", False),
         # followed right now, said without "following me" (dev round 5)
         ("a car has been right on her tail since she left work, what do we do", True),
         ("a grey car has been crawling behind me for 2 blocks", True),
