@@ -104,12 +104,10 @@ def _decide(
         return _crisis(understanding, known)
     intent = understanding.intent
     if intent != FALLBACK_INTENT and intent in known:
-        if intent == OFF_TOPIC:
-            # Off-topic is the largest class the model learns, and it takes in
-            # some victims' stories (docs/nlu.md, 12-03d): a topic the model also
-            # sees gets a button on the redirect, so it is one tap away.
-            return Decision(intent, second=_second_topic(topics, intent))
-        if intent in NOT_TOPICS:
+        # Off-topic is the largest class the model learns, and it takes in some
+        # victims' stories (docs/nlu.md, 12-03d): its redirect, like an answer,
+        # offers a topic the model also sees, so it is one tap away.
+        if intent in NOT_TOPICS and intent != OFF_TOPIC:
             return Decision(intent)
         return Decision(intent, second=_second_topic(topics, intent))
     if understanding.best_guess == OFF_TOPIC:
