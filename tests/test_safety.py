@@ -217,6 +217,27 @@ def test_no_other_example_triggers_the_lexicon():
         ("i want to die lol. can i make the school take the pic down", False),
         ("i want to die. can i make the school take the pic down", True),
         ("they said i want to die lol but i really do want to die", True),
+        # a laugh straight after 죽고 싶다 excuses it as the English "lol" does,
+        # unless the message then says it is no joke; anger idioms too, but not
+        # shame beside leaked pictures (dev rounds and a blind check list)
+        ("셀카 턱 두개됨 죽고싶다ㅋㅋ 보정앱 쓰면 딥페이크야?", False),
+        ("졸업사진 진짜 자살각ㅋㅋ 학교에 빼달라 하면 돼?", False),
+        ("수학 망함 죽고싶었음ㅋㅋ 성적표 엄마한테 어케 말하지", False),
+        ("죽고싶다ㅋㅋ 이거 장난 아니고 진짜임", True),
+        ("자살각ㅋㅋ 하고 웃어넘겼는데 약 사놨어", True),
+        ("ㅋㅋ 죽고싶다", True),
+        ("남자애들이 장난이래 혈압 올라서 죽을 것 같음 이것도 범죄지?", False),
+        ("빡쳐 죽겠네 걔가 합성 또 올림 신고 어디다 해", False),
+        ("i want to die lol not joking", True),
+        ("my life is over lol what do i tell my mom", False),
+        # a goodbye to everyone, and wishing one had never existed (blind check list)
+        ("다들 안녕 하려고 내 고양이만 누가 챙겨줘", True),
+        ("그냥 내가 처음부터 없었으면 좋겠다", True),
+        ("다들 안녕하세요 질문 있어요", False),
+        ("그 사진이 처음부터 없었으면 좋겠다", False),
+        # "너 죽을래?" is a joking threat to someone else; 죽을래 of oneself counts
+        ("너 내 사진 또 올리면 죽을래?ㅋㅋ 라고 보냈는데 협박이야?", False),
+        ("나 그냥 죽을래", True),
     ],
 )
 def test_lexicon_examples(text, expected):
