@@ -238,6 +238,20 @@ def test_no_other_example_triggers_the_lexicon():
         # "너 죽을래?" is a joking threat to someone else; 죽을래 of oneself counts
         ("너 내 사진 또 올리면 죽을래?ㅋㅋ 라고 보냈는데 협박이야?", False),
         ("나 그냥 죽을래", True),
+        # kinds dev round six found missing, and the ordinary uses of their words
+        ("ㅈㅅ생각도 엄청 하고 한번 시도도 해봤어요", True),
+        ("학생이 쌤 저 이제 그만하고 싶어요 그동안 감사했어요 라고 보냈어요", True),
+        ("선생님이 편지에 그동안 감사했다고 쓰셨어요 전근 가신대요", False),
+        ("반 애가 단톡에 오늘 끝내겠다는 글 올리고 나갔어요", True),
+        ("과제 오늘 다 끝내겠다", False),
+        ("오늘 남친이랑 끝낼거야", False),
+        ("오늘 안에 끝낼게요", False),
+        ("아들이 방금 미안하다 한마디만 보내고 전화를 안 받아요", True),
+        ("친구가 미안하다고 톡 보내고 답이 없어요 화해하고 싶은데", False),
+        ("걔가 아까 미안하다고 문자 보내고 연락이 안 돼요 사진은 지웠대요", False),
+        ("쪽팔려서 죽고 싶다 진짜 ㅋㅋㅋ 업체 맡기면 다 지워짐?", False),
+        ("i saw new marks all up her wrist, way more than before", True),
+        ("she has new scratches on her arms from the cat", False),
     ],
 )
 def test_lexicon_examples(text, expected):
