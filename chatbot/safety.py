@@ -40,16 +40,39 @@ class Lexicon:
     ordinary: tuple[re.Pattern, ...] = ()
 
     def read(self, text: str) -> tuple[bool, bool]:
-        """Tell whether the message, hyperbole and ordinary phrases removed, hits a
-        crisis pattern, and whether it used crisis words as a figure of speech."""
+        """Tell whether the message, ordinary phrases removed, hits a crisis
+        pattern outside its figures of speech, and whether it used one.
+
+        A hit is excused only if it lies wholly inside a figure of speech: deleting
+        the figure first would also lose a hit that merely overlaps it ("사진
+        퍼지면 진짜 죽고싶다ㅋㅋ" is a threat of exposure, whatever the laugh).
+        """
         form = _FORMS[self.lang](text)
         for phrase in self.ordinary:
             form = phrase.sub(" ", form)
-        hyperbole = False
-        for exception in self.exceptions:
-            form, found = exception.subn(" ", form)
-            hyperbole = hyperbole or found > 0
-        return any(pattern.search(form) for pattern in self.patterns), hyperbole
+        excused = [
+            match.span()
+            for exception in self.exceptions
+            for match in exception.finditer(form)
+        ]
+        crisis = any(_hits_outside(pattern, form, excused) for pattern in self.patterns)
+        return crisis, bool(excused)
+
+
+def _hits_outside(
+    pattern: re.Pattern, form: str, excused: list[tuple[int, int]]
+) -> bool:
+    """Whether the pattern matches somewhere not wholly inside an excused span."""
+    start = 0
+    while (match := pattern.search(form, start)) is not None:
+        inside = any(
+            begin <= match.start() and match.end() <= end and match.end() > begin
+            for begin, end in excused
+        )
+        if not inside:
+            return True
+        start = match.start() + 1
+    return False
 
 
 def load_lexicons(directory: Path) -> tuple[Lexicon, ...]:
