@@ -93,8 +93,8 @@ eval: train  ## Real-message benchmark and held-out sets; writes docs/eval/
 	@$(BIN)/python -m chatbot eval
 
 .PHONY: dev
-dev: train  ## Development set (benchmarks/dev/): figures and every miss, to guide new examples
-	@$(BIN)/python -m chatbot dev
+dev: train  ## Development set (benchmarks/dev/): figures and every miss (ONLY='round7_*' for one round)
+	@$(BIN)/python -m chatbot dev $(if $(ONLY),--only '$(ONLY)')
 
 .PHONY: cross-validate
 cross-validate: train  ## make eval plus 3-fold cross-validation (about an hour on 2 cores)

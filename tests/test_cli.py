@@ -76,3 +76,26 @@ def test_parse_never_echoes_messages_to_stderr(model_path):
     )
     assert secret not in result.stderr
     assert result.stdout.count(secret) == 1  # only in the JSON record itself
+
+
+def test_dev_reads_one_round_alone(model_path):
+    """A new development round is read once by itself, before anything is tuned."""
+    result = CliRunner().invoke(
+        cli,
+        ["dev", "--model-dir", str(model_path.parent), "--only", "round6_*"],
+    )
+    assert result.exit_code == 0, result.output
+    figures = {
+        line.split(":", 1)[0]: json.loads(line.split(":", 1)[1])
+        for line in result.output.splitlines()
+        if line.startswith("dev ")
+    }
+    # round six holds 20 crisis rows per language and no questions
+    assert figures["dev ko"]["crisis_messages"] == 20
+    assert figures["dev en"]["questions"] == 0
+
+
+def test_dev_refuses_a_pattern_that_matches_no_file():
+    result = CliRunner().invoke(cli, ["dev", "--only", "round99_*"])
+    assert result.exit_code != 0
+    assert "no development file matches" in result.output

@@ -59,10 +59,10 @@ class Answer:
         return self.key == CLARIFY and bool(set(self.offered) & set(self.row.accept))
 
 
-def read_rows(directory: Path = BENCHMARK) -> list[Row]:
-    """Read questions_<lang>.yml and safety_<lang>.yml."""
+def read_rows(directory: Path = BENCHMARK, files: str = "*_*.yml") -> list[Row]:
+    """Read the set's <name>_<lang>.yml files (or only those matching `files`)."""
     rows = []
-    for path in sorted(directory.glob("*_*.yml")):
+    for path in sorted(directory.glob(files)):
         lang = path.stem.rsplit("_", 1)[1]
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for message in data.get("messages") or ():

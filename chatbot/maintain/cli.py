@@ -127,19 +127,31 @@ def evaluate(
 @_model_dir
 @_training_data
 @click.option("--misses/--no-misses", default=True, help="List each miss.")
-def dev(model_dir: Path, training_data: Path, misses: bool) -> None:
+@click.option(
+    "--only",
+    default="*_*.yml",
+    show_default=True,
+    help="Score only the files matching this pattern, e.g. 'round7_*': a new "
+    "round read once, before anything is tuned on it.",
+)
+def dev(model_dir: Path, training_data: Path, misses: bool, only: str) -> None:
     """Score the development set (benchmarks/dev/) and list what it got wrong.
 
     Read these misses to decide what training data to write; never read the
     benchmark's: it stays the measure nobody tuned on.
     """
+    if not only.endswith(".yml"):
+        only += ".yml"
     from chatbot import load_bot
     from chatbot.maintain import benchmark
     from chatbot.model import ensure_model
 
+    rows = benchmark.read_rows(benchmark.DEV_SET, only)
+    if not rows:
+        raise click.UsageError(f"no development file matches {only!r}")
     path, _ = ensure_model(model_dir, training_data)
     bot = load_bot(path, training_data)
-    answers = benchmark.answer_all(bot, benchmark.read_rows(benchmark.DEV_SET))
+    answers = benchmark.answer_all(bot, rows)
     result = benchmark.score(answers)
     if misses:
         for line in benchmark.misses(answers):
