@@ -157,4 +157,5 @@ def dev(model_dir: Path, training_data: Path, misses: bool, only: str) -> None:
         for line in benchmark.misses(answers):
             click.echo(line)
     for lang in LANGUAGES:
-        click.echo(f"dev {lang}: {json.dumps(result[lang])}")
+        if lang in result:  # --only may pick one language's files
+            click.echo(f"dev {lang}: {json.dumps(result[lang])}")
