@@ -99,3 +99,13 @@ def test_dev_refuses_a_pattern_that_matches_no_file():
     result = CliRunner().invoke(cli, ["dev", "--only", "round99_*"])
     assert result.exit_code != 0
     assert "no development file matches" in result.output
+
+
+def test_dev_reads_one_language_alone(model_path):
+    result = CliRunner().invoke(
+        cli,
+        ["dev", "--model-dir", str(model_path.parent), "--only", "round7_*_en"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "dev en:" in result.output
+    assert "dev ko:" not in result.output
