@@ -65,6 +65,9 @@ def _hits_outside(
     """Whether the pattern matches somewhere not wholly inside an excused span."""
     start = 0
     while (match := pattern.search(form, start)) is not None:
+        # `match.end() > begin`: a zero-width hit where a span begins (a pattern
+        # of look-aheads anchored at the start, which reads the whole message)
+        # is not inside that span, so a figure of speech never excuses it.
         inside = any(
             begin <= match.start() and match.end() <= end and match.end() > begin
             for begin, end in excused
