@@ -186,6 +186,13 @@ def row(accept, kind="question", lang="en"):
             "near_miss_false_alarms",
             0.25,
         ),
+        (
+            [Answer(row(["tell_adult"], "near_miss"), "crisis", True, ())]
+            + [Answer(row(["tell_adult"], "near_miss"), "out_of_scope", False, ())]
+            + [Answer(row(["tell_adult"], "near_miss"), "tell_adult", False, ())] * 2,
+            "near_misses_answered",
+            0.5,
+        ),
     ],
     ids=[
         "accepted",
@@ -194,6 +201,7 @@ def row(accept, kind="question", lang="en"):
         "off-topic-recall",
         "crisis-recall",
         "near-miss-false-alarms",
+        "near-misses-answered-with-their-question",
     ],
 )
 def test_figures(answers, figure, expected):

@@ -112,6 +112,7 @@ REAL_NAMES = {
     "off_topic_recall": "Off-topic questions recognised",
     "crisis_recall": "Crisis messages given the crisis answer",
     "near_miss_false_alarms": "Hyperbole sent to the crisis answer",
+    "near_misses_answered": "… hyperbole whose question got its answer",
     "victims_helped": "Teen victims reaching a help answer",
 }
 
