@@ -10,6 +10,7 @@ from chatbot.decide import (
     CLARIFY,
     CRISIS,
     FALLBACK,
+    NOT_TOPICS,
     OFF_TOPIC,
     WELCOME,
     conditions_for,
@@ -97,19 +98,21 @@ class Bot:
         reply = self.respond(text, understanding, context)
         off_topic = dict(understanding.ranking).get(OFF_TOPIC, 0.0)
         if (
-            reply.response in _NO_TOPIC
+            reply.response in _READ_AGAIN
+            # An empty ranking is a model that could not be reached: no retry.
+            and understanding.ranking
             and off_topic < _SURELY_OFF_TOPIC
             and (rest := self.figures.without(text))
         ):
-            # "My mum would kill me. Can I get in trouble for having it?": the
-            # figure of speech pulled the question towards everyday chatter
-            # (chatbot/figures.py). Crisis words are still read on the whole
-            # text; the entities (a parent's "my daughter") come from it too.
+            # "My dad is going to murder me. Can I get in trouble for having
+            # it?": the figure of speech pulled the question towards everyday
+            # chatter (chatbot/figures.py). Crisis words are still read on the
+            # whole text; the entities (a parent's "my daughter") come from it too.
             again = replace(
                 self.understander.parse(rest), entities=understanding.entities
             )
             second = self.respond(text, again, context)
-            if second.response not in _NO_TOPIC:
+            if second.crisis or second.response not in _NOT_AN_ANSWER:
                 return second
         return reply
 
@@ -159,13 +162,16 @@ class Bot:
 
 
 # Answers that give no topic: a message that got one of them is worth a second
-# reading without its figures of speech.
-_NO_TOPIC = frozenset({OFF_TOPIC, FALLBACK, CLARIFY})
+# reading without its figures of speech. A question back ("do you mean …?") is
+# not: it already offers topics, and one guess from a shorter text is no better.
+_READ_AGAIN = frozenset({OFF_TOPIC, FALLBACK})
 # …unless the model is this sure it is everyday chatter: on the development set
-# and a held-out list (docs/nlu.md) such messages lost their redirect when read
-# again ("mortified: I called my teacher mom"), while every message rightly
-# answered by the second reading had a lower off-topic share.
+# and a held-out list (docs/nlu.md, 12-03f) such messages lost their redirect
+# when read again, while every message rightly answered by the second reading
+# had a lower off-topic share.
 _SURELY_OFF_TOPIC = 0.55
+# What the second reading must not settle for (a crisis reply it does give).
+_NOT_AN_ANSWER = NOT_TOPICS | {FALLBACK, CLARIFY}
 
 
 def _region(requested: str | None, lang: str) -> str:

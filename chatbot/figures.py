@@ -1,11 +1,12 @@
 """Figures of speech that carry no topic, and the message without them.
 
-A teen who writes "my mum would literally kill me if she saw this. can i get
-in trouble for having it?" asks about the law; the first sentence only says how
-scared they are. The model, though, has learned that such words belong to
-everyday chatter (exams, hunger, a game), which is off-topic, and so answers
-the redirect or the menu. When that happens, Nuri reads the message again
-without the sentences that hold a figure of speech (chatbot/bot.py). Crisis
+A teen who writes "my dad is literally going to murder me. can u get in trouble
+for keeping a pic someone airdropped you?" asks about the law; the first
+sentence only says how scared they are. The model, though, has learned that
+such words belong to everyday chatter (exams, hunger, a game), which is
+off-topic, and so answers the redirect or the menu. When that happens, Nuri
+reads the message again without the sentences that hold a figure of speech
+(chatbot/bot.py); a sentence that asks something ("?") is always kept. Crisis
 words are always read on the whole message first (chatbot/safety.py), so
 nothing here can hide a crisis.
 
@@ -21,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from chatbot.safety import lexicon_form
+
 # Sentence and clause ends: punctuation, line breaks, an emoji before a space,
 # a run of ㅋ/ㅎ/ㅠ/ㅜ or ;; (chat's full stops), and a Korean polite or plain
 # ending before a space.
@@ -31,8 +34,10 @@ _SEGMENT_END = re.compile(
     r"|(?<=[ㅋㅎㅠㅜ;])(?![ㅋㅎㅠㅜ;])\s*"
     r"|(?<=[요다죠음함임듯])\s+"
 )
-# What is left must still say something: a few letters, not just "ㅠㅠ" or "?".
+# What is left must still say something: a few letters (Hangul syllables or
+# Latin letters), not just "ㅋㅋㅋ" or "?".
 _MIN_LETTERS = 6
+_LETTER = re.compile(r"[가-힣A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -43,23 +48,25 @@ class Figures:
     english: tuple[re.Pattern, ...] = ()
 
     def found_in(self, segment: str) -> bool:
-        """Whether this piece of a message holds a figure of speech."""
-        lower = segment.lower().replace("\u2019", "'")
-        # Korean spacing is free (죽을 것 같아 / 죽을것같아).
-        korean = re.sub(r"\s+", "", lower)
+        """Whether this piece of a message holds a figure of speech (read as the
+        crisis lexicons read it: Korean without spaces, English with ' for ’)."""
+        korean = lexicon_form(segment, "ko")
+        english = lexicon_form(segment, "en")
         return any(p.search(korean) for p in self.korean) or any(
-            p.search(lower) for p in self.english
+            p.search(english) for p in self.english
         )
 
     def without(self, text: str) -> str | None:
         """The message without its figures of speech, or None when it has none
         or nothing worth reading would be left."""
         segments = [s for s in _SEGMENT_END.split(text) if s and s.strip()]
-        kept = [s.strip() for s in segments if not self.found_in(s)]
+        # A piece that asks something is kept whatever it holds: the question
+        # is what the second reading is for.
+        kept = [s.strip() for s in segments if "?" in s or not self.found_in(s)]
         if len(kept) == len(segments):
             return None
         rest = " ".join(kept)
-        if sum(ch.isalpha() for ch in rest) < _MIN_LETTERS:
+        if len(_LETTER.findall(rest)) < _MIN_LETTERS:
             return None
         return rest
 
@@ -69,6 +76,8 @@ def load_figures(path: Path) -> Figures:
     if not path.is_file():
         return Figures()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if unknown := set(data) - {"ko", "en"}:
+        raise ValueError(f"{path}: no reading for languages {sorted(unknown)}")
     return Figures(
         korean=tuple(re.compile(p) for p in data.get("ko") or ()),
         english=tuple(re.compile(p) for p in data.get("en") or ()),

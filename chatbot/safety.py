@@ -29,6 +29,11 @@ def _english_form(text: str) -> str:
 _FORMS = {"ko": _korean_form, "en": _english_form}
 
 
+def lexicon_form(text: str, lang: str) -> str:
+    """The message as a language's patterns read it (also chatbot/figures.py)."""
+    return _FORMS[lang](text)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Patterns for one language, hyperbole that must not count, and ordinary

@@ -59,8 +59,37 @@ def test_the_question_is_kept_and_the_figure_dropped(text, rest):
         # Nothing but the figure: nothing worth reading again.
         "배고파 죽겠다",
         "im so dead lol",
+        "엄마가 알면 나 죽음. ㅋㅋㅋㅋㅋㅋ",
+        # Literal words that only look like figures of speech carry the facts.
+        "술 마시고 기절했는데 그 사이에 누가 사진 찍었어요. 신고 돼요",
+        "친구가 죽었어요. 그 사진 때문인 것 같아요",
+        "엄마가 폰 뒤짐. 사진 숨기는 법",
+        "걔가 내 인생 망쳐버린대요. 어떻게 해요",
+        "my dad had a heart attack last year and now someone is threatening to "
+        "send him my pics. what do i do",
+        "my daughter is freaking out because a deepfake of her is going round. "
+        "how do i get it removed",
+        "hes going to destroy me if i dont send more. what do i do",
+        # The piece that asks is kept, even with a figure in it.
+        "my friend sent me a link. i almost died when i saw it, is it illegal?",
     ],
-    ids=["en-plain", "ko-plain", "en-crisis", "ko-crisis", "ko-only", "en-only"],
+    ids=[
+        "en-plain",
+        "ko-plain",
+        "en-crisis",
+        "ko-crisis",
+        "ko-only",
+        "en-only",
+        "ko-only-laughter-left",
+        "ko-passed-out-for-real",
+        "ko-a-death",
+        "ko-searched-my-phone",
+        "ko-a-threat",
+        "en-a-relatives-heart",
+        "en-someone-elses-panic",
+        "en-a-threat",
+        "en-the-question-holds-the-figure",
+    ],
 )
 def test_nothing_to_read_again(text):
     assert FIGURES.without(text) is None
@@ -102,7 +131,7 @@ def stub_bot(table: dict[str, Understanding]) -> tuple[Bot, StubUnderstander]:
     return bot, understander
 
 
-FOUND_OUT = "my mum would kill me if she saw it. can i get in trouble for having it?"
+FOUND_OUT = "im so dead if my mum sees this. can i get in trouble for having it?"
 QUESTION = "can i get in trouble for having it?"
 
 
@@ -145,12 +174,60 @@ def test_an_answered_topic_is_not_read_again():
     assert understander.read == [FOUND_OUT]
 
 
-def test_crisis_words_in_the_dropped_sentence_still_count():
-    text = "i want to kill myself. my mum would kill me if she saw it. can i delete it"
-    bot, understander = stub_bot({})
+def test_a_suspected_crisis_is_never_read_again():
+    suspected = Understanding(
+        "out_of_scope", 0.45, ranking=(("out_of_scope", 0.45), ("crisis", 0.3))
+    )
+    bot, understander = stub_bot(
+        {FOUND_OUT: suspected, QUESTION: understood("legal_consequences", 0.7)}
+    )
+    assert bot.reply(FOUND_OUT, Context(lang="en")).crisis
+    assert understander.read == [FOUND_OUT]
+
+
+def test_a_question_back_is_not_read_again():
+    bot, understander = stub_bot(
+        {
+            FOUND_OUT: Understanding(
+                "nlu_fallback",
+                0.25,
+                best_guess="legal_consequences",
+                ranking=(("legal_consequences", 0.25), ("only_watched", 0.2)),
+            ),
+            QUESTION: understood("consent", 0.7),
+        }
+    )
+    assert bot.reply(FOUND_OUT, Context(lang="en")).response == "clarify"
+    assert understander.read == [FOUND_OUT]
+
+
+def test_a_second_reading_that_is_small_talk_is_not_an_answer():
+    bot, understander = stub_bot(
+        {
+            FOUND_OUT: understood("out_of_scope", 0.45),
+            QUESTION: understood("greet", 0.9),
+        }
+    )
+    assert bot.reply(FOUND_OUT, Context(lang="en")).response == "out_of_scope"
+    assert understander.read == [FOUND_OUT, QUESTION]
+
+
+def test_a_model_that_could_not_be_reached_is_not_asked_twice():
+    bot, understander = stub_bot({FOUND_OUT: Understanding("nlu_fallback", 0.0)})
+    assert bot.reply(FOUND_OUT, Context(lang="en")).response == "fallback"
+    assert understander.read == [FOUND_OUT]
+
+
+def test_the_check_in_stays_when_the_figure_is_dropped():
+    # "i want to die lol" is excused as a figure of speech by the crisis lexicon,
+    # so the answer comes after the check-in, on the whole message.
+    text = "i want to die lol. can i get in trouble for having it?"
+    bot, understander = stub_bot({QUESTION: understood("legal_consequences", 0.7)})
     reply = bot.reply(text, Context(lang="en"))
-    assert reply.crisis
-    assert understander.read == [text]
+    assert understander.read == [text, QUESTION]
+    assert reply.response == "legal_consequences" and not reply.crisis
+    payloads = [b.payload for m in reply.messages for b in m.buttons]
+    assert "/crisis" in payloads
 
 
 @pytest.mark.parametrize(
@@ -160,12 +237,10 @@ def test_crisis_words_in_the_dropped_sentence_still_count():
         (
             "my dad is literally going to murder me. can u get in trouble for "
             "keeping a pic someone airdropped you?",
-            {"legal_consequences", "only_watched", "bystander"},
+            {"legal_consequences", "only_watched"},
         ),
-        # Everyday chatter stays off-topic when read again.
-        ("시험 망해서 진짜 죽겠다 ㅋㅋ 내일 수학 범위 어디까지야?", {"out_of_scope"}),
     ],
-    ids=["en-question-answered", "ko-off-topic-stays"],
+    ids=["en-question-answered"],
 )
 def test_with_the_real_model(bot, text, answers):
     reply = bot.reply(text, Context())
