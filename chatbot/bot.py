@@ -96,12 +96,11 @@ class Bot:
             return self.respond(text, Understanding(FALLBACK_INTENT, 0.0), context)
         understanding = self.understander.parse(text)
         reply = self.respond(text, understanding, context)
-        off_topic = dict(understanding.ranking).get(OFF_TOPIC, 0.0)
         if (
             reply.response in _READ_AGAIN
             # An empty ranking is a model that could not be reached: no retry.
             and understanding.ranking
-            and off_topic < _SURELY_OFF_TOPIC
+            and dict(understanding.ranking).get(OFF_TOPIC, 0.0) < _SURELY_OFF_TOPIC
             and (rest := self.figures.without(text))
         ):
             # "My dad is going to murder me. Can I get in trouble for having

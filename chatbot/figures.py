@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from chatbot.language import LANGUAGES
 from chatbot.safety import lexicon_form
 
 # Sentence and clause ends: punctuation, line breaks, an emoji before a space,
@@ -42,18 +43,18 @@ _LETTER = re.compile(r"[가-힣A-Za-z]")
 
 @dataclass(frozen=True)
 class Figures:
-    """Per-language patterns of figures of speech; each reads its own form."""
+    """Each language's patterns of figures of speech, read in that language's
+    form as the crisis lexicons read it (Korean without spaces, English with '
+    for ’)."""
 
-    korean: tuple[re.Pattern, ...] = ()
-    english: tuple[re.Pattern, ...] = ()
+    patterns: tuple[tuple[str, tuple[re.Pattern, ...]], ...] = ()
 
     def found_in(self, segment: str) -> bool:
-        """Whether this piece of a message holds a figure of speech (read as the
-        crisis lexicons read it: Korean without spaces, English with ' for ’)."""
-        korean = lexicon_form(segment, "ko")
-        english = lexicon_form(segment, "en")
-        return any(p.search(korean) for p in self.korean) or any(
-            p.search(english) for p in self.english
+        """Whether this piece of a message holds a figure of speech."""
+        return any(
+            pattern.search(lexicon_form(segment, lang))
+            for lang, patterns in self.patterns
+            for pattern in patterns
         )
 
     def without(self, text: str) -> str | None:
@@ -76,9 +77,11 @@ def load_figures(path: Path) -> Figures:
     if not path.is_file():
         return Figures()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if unknown := set(data) - {"ko", "en"}:
+    if unknown := set(data) - set(LANGUAGES):
         raise ValueError(f"{path}: no reading for languages {sorted(unknown)}")
     return Figures(
-        korean=tuple(re.compile(p) for p in data.get("ko") or ()),
-        english=tuple(re.compile(p) for p in data.get("en") or ()),
+        tuple(
+            (lang, tuple(re.compile(p) for p in data.get(lang) or ()))
+            for lang in LANGUAGES
+        )
     )
