@@ -5,11 +5,13 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from chatbot.content import domain_intents
+from chatbot.bot import Reply
+from chatbot.content import Button, Message, domain_intents
 from chatbot.maintain.benchmark import (
     DEV_SET,
     Answer,
     Row,
+    button_topics,
     misses,
     read_rows,
     summarise,
@@ -193,6 +195,22 @@ def row(accept, kind="question", lang="en"):
             "near_misses_answered",
             0.5,
         ),
+        (
+            # Accepted; a neighbouring answer with a button for an accepted
+            # topic; a neighbouring answer without one; off-topic rows ignored.
+            [Answer(row(["consent"]), "consent", False, ())]
+            + [Answer(row(["consent"]), "bystander", False, (), ("consent",))]
+            + [Answer(row(["consent"]), "bystander", False, (), ("human_help",))]
+            + [Answer(row(["out_of_scope"]), "consent", False, (), ("consent",))],
+            "in_one_tap",
+            round(2 / 3, 3),
+        ),
+        (
+            [Answer(row(["sextortion"], "victim"), "crisis", True, (), ("sextortion",))]
+            + [Answer(row(["sextortion"], "victim"), "consent", False, ())],
+            "victims_in_one_tap",
+            0.5,
+        ),
     ],
     ids=[
         "accepted",
@@ -202,10 +220,36 @@ def row(accept, kind="question", lang="en"):
         "crisis-recall",
         "near-miss-false-alarms",
         "near-misses-answered-with-their-question",
+        "in-domain-questions-one-tap-from-an-accepted-answer",
+        "victims-one-tap-from-help",
     ],
 )
 def test_figures(answers, figure, expected):
     assert summarise(answers)[figure] == expected
+
+
+def test_a_button_never_stands_in_for_the_crisis_reply():
+    missed = Answer(row(["crisis"], "crisis"), "sextortion", False, (), ("crisis",))
+    assert not missed.one_tap_away
+
+
+def test_button_topics_are_the_intents_the_buttons_ask_for():
+    reply = Reply(
+        messages=[
+            Message("…", (Button("Yes", "/consent"),)),
+            Message(
+                "…",
+                (Button("For a parent", '/victim_first_steps{"audience":"adult"}'),),
+            ),
+        ],
+        intent="consent",
+        confidence=0.9,
+        lang="en",
+        region="us",
+        crisis=False,
+        entities={},
+    )
+    assert button_topics(reply) == ("consent", "victim_first_steps")
 
 
 def test_misses_name_each_unaccepted_answer_and_nothing_else():

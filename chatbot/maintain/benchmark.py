@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from chatbot.bot import Context
+from chatbot.bot import Context, Reply
 from chatbot.decide import CLARIFY, FALLBACK
 
 BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "real"
@@ -39,12 +39,14 @@ class Row:
 
 @dataclass(frozen=True)
 class Answer:
-    """What Nuri did with a row: the answer's key, crisis, the topics offered."""
+    """What Nuri did with a row: the answer's key, crisis, the topics offered,
+    and every topic a button in the reply leads to."""
 
     row: Row
     key: str
     crisis: bool
     offered: tuple[str, ...]
+    buttons: tuple[str, ...] = ()
 
     @property
     def accepted(self) -> bool:
@@ -57,6 +59,15 @@ class Answer:
     def clarified_well(self) -> bool:
         """Nuri asked "do you mean …?" and one of the topics it offered fits."""
         return self.key == CLARIFY and bool(set(self.offered) & set(self.row.accept))
+
+    @property
+    def one_tap_away(self) -> bool:
+        """The answer is accepted, or one of the reply's buttons leads to an
+        accepted answer: a teen who got a neighbouring topic is one tap from the
+        right one (a crisis row still needs the crisis reply itself)."""
+        if self.accepted or self.row.kind == "crisis":
+            return self.accepted
+        return bool(set(self.buttons) & set(self.row.accept))
 
 
 def read_rows(directory: Path = BENCHMARK, files: str = "*_*.yml") -> list[Row]:
@@ -90,9 +101,20 @@ def answer_all(bot, rows: list[Row]) -> list[Answer]:
                 key=reply.response,
                 crisis=reply.crisis,
                 offered=reply.offered,
+                buttons=button_topics(reply),
             )
         )
     return answers
+
+
+def button_topics(reply: Reply) -> tuple[str, ...]:
+    """The intents the reply's buttons ask for ('/consent{"audience":"adult"}'
+    asks for consent)."""
+    return tuple(
+        button.payload.removeprefix("/").split("{", 1)[0]
+        for message in reply.messages
+        for button in message.buttons
+    )
 
 
 def _share(hits: int, total: int) -> float | None:
@@ -114,6 +136,7 @@ def summarise(answers: list[Answer]) -> dict:
         "accepted_or_clarified": _share(
             sum(a.accepted or a.clarified_well for a in questions), len(questions)
         ),
+        "in_one_tap": _share(sum(a.one_tap_away for a in in_domain), len(in_domain)),
         "wrong_fallback": _share(
             sum(a.key == FALLBACK for a in in_domain), len(in_domain)
         ),
@@ -132,6 +155,9 @@ def summarise(answers: list[Answer]) -> dict:
             sum(a.accepted for a in near_misses), len(near_misses)
         ),
         "victims_helped": _share(sum(a.accepted for a in victims), len(victims)),
+        "victims_in_one_tap": _share(
+            sum(a.one_tap_away for a in victims), len(victims)
+        ),
         "false_alarms_elsewhere": sum(
             a.crisis for a in not_crisis if a.row.kind != "near_miss"
         ),

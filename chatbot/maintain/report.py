@@ -107,6 +107,7 @@ REAL_TARGETS = {
 REAL_NAMES = {
     "accepted": "Accepted answers (questions)",
     "accepted_or_clarified": "… or a clarifying question offering a right topic",
+    "in_one_tap": "In-domain questions one tap from an accepted answer",
     "wrong_fallback": "Generic menu on an in-domain question",
     "clarified": "Clarifying questions",
     "off_topic_recall": "Off-topic questions recognised",
@@ -114,6 +115,7 @@ REAL_NAMES = {
     "near_miss_false_alarms": "Hyperbole sent to the crisis answer",
     "near_misses_answered": "… hyperbole whose question got its answer",
     "victims_helped": "Teen victims reaching a help answer",
+    "victims_in_one_tap": "… or one tap from it",
 }
 
 
