@@ -82,15 +82,15 @@ def understood(intent, confidence, *ranking):
             Decision("clarify", offered=("sextortion", "takedown_services")),
         ),
         (
-            understood(
-                "nlu_fallback", 0.3, ("out_of_scope", 0.3), ("sextortion", 0.15)
-            ),
+            understood("nlu_fallback", 0.3, ("out_of_scope", 0.3), ("sextortion", 0.1)),
             False,
             False,
             Decision("fallback"),
         ),
         (
-            understood("nlu_fallback", 0.3, ("out_of_scope", 0.3), ("sextortion", 0.2)),
+            understood(
+                "nlu_fallback", 0.3, ("out_of_scope", 0.3), ("sextortion", 0.12)
+            ),
             False,
             False,
             Decision("fallback", second="sextortion"),
@@ -121,7 +121,7 @@ def understood(intent, confidence, *ranking):
         ),
         (
             understood(
-                "out_of_scope", 0.7, ("out_of_scope", 0.7), ("takedown_services", 0.15)
+                "out_of_scope", 0.7, ("out_of_scope", 0.7), ("takedown_services", 0.1)
             ),
             False,
             False,
@@ -143,13 +143,13 @@ def understood(intent, confidence, *ranking):
             Decision("crisis", second="sextortion"),
         ),
         (
-            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("sextortion", 0.15)),
+            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("sextortion", 0.1)),
             False,
             False,
             Decision("crisis"),
         ),
         (
-            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("sextortion", 0.15)),
+            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("sextortion", 0.1)),
             False,
             True,
             Decision("crisis"),
