@@ -31,8 +31,8 @@ NOT_TOPICS = frozenset(
 CLARIFY_MIN = 0.12
 CLARIFY_MAX_TOPICS = 3
 # A second topic as likely as one worth offering in a question back gets a
-# button beside the main answer (it takes the place of the answer's last own
-# suggestion): on the development set, the right answer one tap away rose from
+# button beside the main answer (chatbot/respond.py decides which button makes
+# room): on the development set, the right answer one tap away rose from
 # 0.86-0.94 to 0.90-0.96 of questions (0.2 before; docs/nlu.md, 12-03g).
 SECOND_TOPIC_MIN = CLARIFY_MIN
 # A figure of speech ("I'd die of shame") is answered, not treated as a crisis,

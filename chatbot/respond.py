@@ -20,6 +20,10 @@ CHECK_IN = "check_in"
 FOR_ADULTS = "for_adults"
 YOUNG_PEOPLE = ("victim", "doer")
 MAX_BUTTONS = 4
+# Buttons a second topic never displaces: the crisis reply (for oneself or a
+# friend) and a real person. They are how a teen who is worse off than the
+# answer assumed gets help; a second topic is only the model's guess.
+NEVER_DISPLACED = frozenset({"crisis", "human_help"})
 
 
 def compose(
@@ -77,7 +81,16 @@ def _with_buttons(
     if first:
         buttons = (new + last.buttons)[:MAX_BUTTONS]
     else:
-        # A second topic matters more than the answer's last suggestion.
-        keep = last.buttons[: max(0, MAX_BUTTONS - len(new))]
-        buttons = keep + new
+        # A second topic matters more than the answer's last topic suggestion,
+        # but never more than a way to a person or the crisis reply.
+        keep = list(last.buttons)
+        while keep and len(keep) + len(new) > MAX_BUTTONS:
+            topics = [b for b in keep if intent_of(b) not in NEVER_DISPLACED]
+            keep.remove(topics[-1] if topics else keep[-1])
+        buttons = tuple(keep) + new
     return [*messages[:-1], replace(last, buttons=buttons)]
+
+
+def intent_of(button: Button) -> str:
+    """The intent a button asks for ('/crisis{"audience":"friend"}' → crisis)."""
+    return button.payload.removeprefix("/").split("{", 1)[0]

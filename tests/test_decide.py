@@ -298,6 +298,42 @@ def test_a_redirect_or_the_menu_offers_the_topic_the_model_also_saw(lang, respon
     assert "/human_help" in after
 
 
+SAFETY = {"crisis", "human_help"}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize(
+    ("answer", "kept"),
+    [
+        ("help_friend", '/crisis{"audience":"friend"}'),
+        ("emotional_support", "/crisis"),
+        ("report_police", "/human_help"),
+    ],
+)
+def test_a_second_topic_never_displaces_a_way_to_a_person_or_the_crisis_reply(
+    lang, answer, kept
+):
+    plain = [
+        b.payload
+        for b in compose(CONTENT, Decision(answer), lang, {"region": "KR"})[-1].buttons
+    ]
+    assert len(plain) == 4 and plain[-1] == kept
+    offered = [
+        b.payload
+        for b in compose(
+            CONTENT, Decision(answer, second="school_response"), lang, {"region": "KR"}
+        )[-1].buttons
+    ]
+    # The last topic suggestion makes room; the ways to help keep their places.
+    last_topic = max(
+        i for i, p in enumerate(plain) if p.lstrip("/").split("{")[0] not in SAFETY
+    )
+    assert offered == plain[:last_topic] + plain[last_topic + 1 :] + [
+        "/school_response"
+    ]
+    assert kept in offered
+
+
 def test_a_crisis_reply_keeps_its_words_and_buttons_and_offers_the_question():
     plain = compose(CONTENT, Decision("crisis"), "ko", {"region": "KR"})
     with_question = compose(

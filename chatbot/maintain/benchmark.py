@@ -17,6 +17,7 @@ import yaml
 
 from chatbot.bot import Context, Reply
 from chatbot.decide import CLARIFY, FALLBACK
+from chatbot.respond import intent_of
 
 BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "real"
 # The development set: the same kind of rows from other public sources. Its
@@ -111,9 +112,7 @@ def button_topics(reply: Reply) -> tuple[str, ...]:
     """The intents the reply's buttons ask for ('/consent{"audience":"adult"}'
     asks for consent)."""
     return tuple(
-        button.payload.removeprefix("/").split("{", 1)[0]
-        for message in reply.messages
-        for button in message.buttons
+        intent_of(button) for message in reply.messages for button in message.buttons
     )
 
 
