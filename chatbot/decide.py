@@ -35,6 +35,9 @@ CLARIFY_MAX_TOPICS = 3
 # room): on the development set, the right answer one tap away rose from
 # 0.86-0.94 to 0.90-0.96 of questions (0.2 before; docs/nlu.md, 12-03g).
 SECOND_TOPIC_MIN = CLARIFY_MIN
+# Beside the crisis reply, only a practical question the model is surer of gets
+# a button: a teen in crisis should not have to read past weak guesses.
+CRISIS_QUESTION_MIN = 0.2
 # A figure of speech ("I'd die of shame") is answered, not treated as a crisis,
 # only when the model is this sure what the question is.
 QUESTION_BEHIND_HYPERBOLE_MIN = 0.25
@@ -142,7 +145,7 @@ def _crisis(understanding: Understanding, known: set[str] | frozenset[str]) -> D
         (
             intent
             for intent, confidence in _topics(understanding, known)
-            if intent not in CRISIS_NEIGHBOURS and confidence >= SECOND_TOPIC_MIN
+            if intent not in CRISIS_NEIGHBOURS and confidence >= CRISIS_QUESTION_MIN
         ),
         None,
     )

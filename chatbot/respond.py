@@ -33,10 +33,10 @@ def compose(
     messages = content.render(decision.response, lang, conditions)
     if decision.response == CLARIFY:
         topics = [topic_button(content, t, lang) for t in decision.offered]
-        messages = _with_buttons(messages, topics, first=True)
+        messages = _with_buttons(messages, topics)
     if decision.second:
-        messages = _with_buttons(
-            messages, [topic_button(content, decision.second, lang)], first=False
+        messages = _with_second_topic(
+            messages, topic_button(content, decision.second, lang), decision.response
         )
     written_to = _young_person_an_adult_asks_about(content, decision, conditions)
     if written_to:
@@ -72,23 +72,38 @@ def topic_button(content: Content, intent: str, lang: str) -> Button:
     return Button(title=content.topics[intent][lang], payload=f"/{intent}")
 
 
-def _with_buttons(
-    messages: list[Message], extra: list[Button], first: bool
-) -> list[Message]:
+def _with_buttons(messages: list[Message], extra: list[Button]) -> list[Message]:
+    """Put topic buttons before the last bubble's own (a question back's topics)."""
     last = messages[-1]
-    have = {button.payload for button in last.buttons}
-    new = tuple(button for button in extra if button.payload not in have)
-    if first:
-        buttons = (new + last.buttons)[:MAX_BUTTONS]
-    else:
-        # A second topic matters more than the answer's last topic suggestion,
-        # but never more than a way to a person or the crisis reply.
-        keep = list(last.buttons)
-        while keep and len(keep) + len(new) > MAX_BUTTONS:
-            topics = [b for b in keep if intent_of(b) not in NEVER_DISPLACED]
-            keep.remove(topics[-1] if topics else keep[-1])
-        buttons = tuple(keep) + new
+    have = {intent_of(button) for button in last.buttons}
+    new = tuple(button for button in extra if intent_of(button) not in have)
+    buttons = (new + last.buttons)[:MAX_BUTTONS]
     return [*messages[:-1], replace(last, buttons=buttons)]
+
+
+def _with_second_topic(
+    messages: list[Message], second: Button, answered: str
+) -> list[Message]:
+    """Add the second topic's button last.
+
+    A second topic matters more than the answer's last suggestion of another
+    topic, but never more than a way to a person or the crisis reply, nor than
+    the answer's own choices (the app to report on): then the button is left out.
+    """
+    last = messages[-1]
+    if intent_of(second) in {intent_of(button) for button in last.buttons}:
+        return messages
+    keep = list(last.buttons)
+    if len(keep) >= MAX_BUTTONS:
+        others = [
+            button
+            for button in keep
+            if intent_of(button) not in NEVER_DISPLACED | {answered}
+        ]
+        if not others:
+            return messages
+        keep.remove(others[-1])
+    return [*messages[:-1], replace(last, buttons=(*keep, second))]
 
 
 def intent_of(button: Button) -> str:

@@ -231,6 +231,10 @@ def test_figures(answers, figure, expected):
 def test_a_button_never_stands_in_for_the_crisis_reply():
     missed = Answer(row(["crisis"], "crisis"), "sextortion", False, (), ("crisis",))
     assert not missed.one_tap_away
+    # A check-in's crisis button is a way out, not an answer to the question.
+    victim = row(["crisis", "emotional_support"], "victim")
+    assert not Answer(victim, "consent", False, (), ("crisis",)).one_tap_away
+    assert Answer(victim, "consent", False, (), ("emotional_support",)).one_tap_away
 
 
 def test_button_topics_are_the_intents_the_buttons_ask_for():

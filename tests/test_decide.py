@@ -143,13 +143,13 @@ def understood(intent, confidence, *ranking):
             Decision("crisis", second="sextortion"),
         ),
         (
-            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("sextortion", 0.1)),
+            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("sextortion", 0.15)),
             False,
             False,
             Decision("crisis"),
         ),
         (
-            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("sextortion", 0.1)),
+            understood("nlu_fallback", 0.2, ("crisis", 0.2), ("sextortion", 0.15)),
             False,
             True,
             Decision("crisis"),
@@ -324,7 +324,7 @@ def test_a_second_topic_never_displaces_a_way_to_a_person_or_the_crisis_reply(
             CONTENT, Decision(answer, second="school_response"), lang, {"region": "KR"}
         )[-1].buttons
     ]
-    # The last topic suggestion makes room; the ways to help keep their places.
+    # The last topic suggestion makes room; the ways to help stay.
     last_topic = max(
         i for i, p in enumerate(plain) if p.lstrip("/").split("{")[0] not in SAFETY
     )
@@ -332,6 +332,35 @@ def test_a_second_topic_never_displaces_a_way_to_a_person_or_the_crisis_reply(
         "/school_response"
     ]
     assert kept in offered
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("platform", [None, "other"])
+def test_a_second_topic_never_displaces_the_answers_own_choices(lang, platform):
+    conditions = {"region": "KR", **({"platform": platform} if platform else {})}
+    plain = compose(CONTENT, Decision("report_platform"), lang, conditions)
+    apps = [b.payload for b in plain[-1].buttons]
+    assert len(apps) == 4
+    assert all(p.startswith("/report_platform") for p in apps)
+    offered = compose(
+        CONTENT,
+        Decision("report_platform", second="takedown_services"),
+        lang,
+        conditions,
+    )
+    assert [b.payload for b in offered[-1].buttons] == apps
+
+
+def test_a_second_topic_the_answer_already_offers_is_not_offered_twice():
+    plain = compose(CONTENT, Decision("perpetrator_deterrence"), "en", {"region": "KR"})
+    assert '/tell_adult{"audience":"doer"}' in [b.payload for b in plain[-1].buttons]
+    offered = compose(
+        CONTENT,
+        Decision("perpetrator_deterrence", second="tell_adult"),
+        "en",
+        {"region": "KR"},
+    )
+    assert offered == plain
 
 
 def test_a_crisis_reply_keeps_its_words_and_buttons_and_offers_the_question():

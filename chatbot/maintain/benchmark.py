@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from chatbot.bot import Context, Reply
-from chatbot.decide import CLARIFY, FALLBACK
+from chatbot.decide import CLARIFY, CRISIS, FALLBACK
 from chatbot.respond import intent_of
 
 BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "real"
@@ -68,7 +68,8 @@ class Answer:
         right one (a crisis row still needs the crisis reply itself)."""
         if self.accepted or self.row.kind == "crisis":
             return self.accepted
-        return bool(set(self.buttons) & set(self.row.accept))
+        # A crisis button is a way out, not the answer to the question.
+        return bool((set(self.buttons) - {CRISIS}) & set(self.row.accept))
 
 
 def read_rows(directory: Path = BENCHMARK, files: str = "*_*.yml") -> list[Row]:
