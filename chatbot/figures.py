@@ -51,11 +51,11 @@ class Figures:
 
     def found_in(self, segment: str) -> bool:
         """Whether this piece of a message holds a figure of speech."""
-        return any(
-            pattern.search(lexicon_form(segment, lang))
-            for lang, patterns in self.patterns
-            for pattern in patterns
-        )
+        for lang, patterns in self.patterns:
+            form = lexicon_form(segment, lang)
+            if any(pattern.search(form) for pattern in patterns):
+                return True
+        return False
 
     def without(self, text: str) -> str | None:
         """The message without its figures of speech, or None when it has none

@@ -23,7 +23,7 @@ MAX_BUTTONS = 4
 # Buttons a second topic never displaces: the crisis reply (for oneself or a
 # friend) and a real person. They are how a teen who is worse off than the
 # answer assumed gets help; a second topic is only the model's guess.
-NEVER_DISPLACED = frozenset({"crisis", "human_help"})
+NEVER_DISPLACED = frozenset({CRISIS, "human_help"})
 
 
 def compose(
