@@ -319,6 +319,17 @@ def test_no_other_example_triggers_the_lexicon():
         ("my mom texted love you and didnt answer, she was driving lol", False),
         ("i saw new marks all up her wrist, way more than before", True),
         ("she has new scratches on her arms from the cat", False),
+        # kinds a second encoder's model caught less surely (12-04): a wish to be dead
+        # said as a wish, not being missed, a child gone to meet a stranger from an app
+        ("솔직히 빨리 죽어버렸으면 좋겠다는 생각 자주 해", True),
+        ("그냥 죽었으면 좋겠어", True),
+        ("그 새끼 진짜 죽었으면 좋겠어", False),
+        ("내일 갑자기 사라져도 아쉬울 게 없을 것 같아", True),
+        ("사진이 다 사라져도 상관없어 원본 있음", False),
+        ("딸이 오픈채팅에서 알게 된 남자 만나러 나갔대요", True),
+        ("게임에서 만난 형 만나러 가도 돼?", False),
+        ("she went to meet a guy from snapchat and isnt answering", True),
+        ("my friend went to meet a guy from school after class", False),
     ],
 )
 def test_lexicon_examples(text, expected):
