@@ -330,6 +330,16 @@ def test_no_other_example_triggers_the_lexicon():
         ("게임에서 만난 형 만나러 가도 돼?", False),
         ("she went to meet a guy from snapchat and isnt answering", True),
         ("my friend went to meet a guy from school after class", False),
+        ("sue's back since the pics came out. i cant", True),
+        ("can i sue him for posting it", False),
+        # the same kinds, widened after a blind helper's check list (12-04)
+        ("반에서 나 없어지면 다들 오히려 좋아할듯", True),
+        ("나 하나 사라진다고 달라지는 거 없잖아", True),
+        ("my daughter keeps saying she wishes she was dead since the video", True),
+        ("who would even miss me tbh", True),
+        ("nobody would miss my old account lol", False),
+        ("if i deleted my finsta would anyone notice", False),
+        ("웹툰 악역 빨리 죽었으면 좋겠다 혈압오름", False),
     ],
 )
 def test_lexicon_examples(text, expected):
