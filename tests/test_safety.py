@@ -340,6 +340,8 @@ def test_no_other_example_triggers_the_lexicon():
         ("nobody would miss my old account lol", False),
         ("if i deleted my finsta would anyone notice", False),
         ("웹툰 악역 빨리 죽었으면 좋겠다 혈압오름", False),
+        ("나 같은 놈은 그냥 죽었으면 좋겠다", True),
+        ("나같은 사람은 빨리 죽었으면 좋겠어", True),
     ],
 )
 def test_lexicon_examples(text, expected):
