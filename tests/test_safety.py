@@ -427,6 +427,25 @@ def test_no_other_example_triggers_the_lexicon():
         ("죽을 날짜 정해놨어", True),
         ("지하철 들어올때마다 뛰어들고싶어", True),
         ("언제 어떻게 할지 정했어", True),
+        # a stranger beside the teen now, pressing: someone unknown, here now, and
+        # the pressing, in any order; a classmate, a driver, a game or a past story
+        # is not danger now
+        ("some guy keeps walking next to me asking if anyones home rn", True),
+        ("a man sat down beside me at the stop and wants to know where i live", True),
+        ("i dont know him and he wont leave, keeps saying come with me", True),
+        ("a guy from my class walked next to me and asked where i live lol", False),
+        ("someone in roblox asks where i live and if my parents are home", False),
+        ("how do i teach my son what to do if a stranger walks beside him", False),
+        ("모르는 아저씨가 옆에서 계속 걸으면서 집에 누구 있냐고 물어봐", True),
+        ("버스에서 같이 내린 남자가 혼자냐고 물어봄 어떡해", True),
+        ("반 남자애가 옆에서 걸으면서 집 어디냐고 물어봄 나 좋아하나", False),
+        ("택배 아저씨가 주소 어디냐고 전화옴", False),
+        ("my bf walks next to me after school and asks if my parents are home", False),
+        ("a guy on insta wont leave me alone and keeps asking where i live", False),
+        ("a lady i never saw is beside me saying your mom sent me, get in", True),
+        ("경비아저씨가 엘베에서 몇 층 사냐고 물어보셨어", False),
+        ("드라마에서 낯선 남자가 옆에 서서 차에 타라는 장면 무서웠어", False),
+        ("처음 보는 아저씨가 엄마가 다쳤다고 빨리 차에 타래 지금 옆에 있어", True),
     ],
 )
 def test_lexicon_examples(text, expected):
