@@ -428,8 +428,8 @@ def test_no_other_example_triggers_the_lexicon():
         ("지하철 들어올때마다 뛰어들고싶어", True),
         ("언제 어떻게 할지 정했어", True),
         # a stranger beside the teen now, pressing: someone unknown, here now, and
-        # the pressing, in any order; a classmate, a driver, a game or a past story
-        # is not danger now
+        # the pressing, in any order; a classmate, a boyfriend, a neighbour, the
+        # same words online or in a drama, or a lesson about strangers is not
         ("some guy keeps walking next to me asking if anyones home rn", True),
         ("a man sat down beside me at the stop and wants to know where i live", True),
         ("i dont know him and he wont leave, keeps saying come with me", True),
